@@ -104,15 +104,17 @@ def test_so_far_reads_as_a_sentence(
 # newuser33: the update's chart captions and heading in Welsh.
 
 
+# The trend counts its months from the change in July 2026 on (newuser36 #1): 5, where it
+# was 7 from May, two months before the change.
 @pytest.mark.parametrize(
     ("extra", "said", "unsaid"),
     [
         (
             (),
-            ["Arwydd: tuedd o 7 mis yn gostwng", "Yr hyn a wnaed y cyfnod hwn"],
+            ["Arwydd: tuedd o 5 mis yn gostwng", "Yr hyn a wnaed y cyfnod hwn"],
             ["Signal", "Wedi'i wneud"],
         ),
-        (("--locale", "en_GB"), ["Signal: a trend of 7 months falling", "Done this period"], []),
+        (("--locale", "en_GB"), ["Signal: a trend of 5 months falling", "Done this period"], []),
     ],
 )
 def test_the_update_says_signal_and_done_in_welsh(

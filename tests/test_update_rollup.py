@@ -379,7 +379,10 @@ def test_the_line_under_the_board_sentence_says_how_its_totals_are_counted(
     assert "9,600 fewer GP appointments for MSK problems" in text
     assert "What this has delivered" not in text
     assert "every figure is above" not in text
+    # One total: the line names the average it is counted against, with its months, so that
+    # the count reconciles by hand (newuser36 #7; it said "against the average before it").
     assert (
-        "Use or adapt it in your own report; its totals add up every figure logged since "
-        "the change, against the average before it."
+        "Use or adapt it in your own report; its total adds up every figure logged since "
+        "the change, against the average before it of 5,000 appointments a month (January "
+        "to December 2024)."
     ) in text

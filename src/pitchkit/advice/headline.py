@@ -122,16 +122,35 @@ def _words(text: str) -> list[str]:
 
 
 def named_measures(summary: str, facts: Facts) -> list[Impact]:
-    """The impacts a headline names: two of their measure's own words, or all of one word."""
+    """The impacts a headline names: two of their measure's own words, or all of one word.
+
+    When it names more than one, those it names by a word that tells them
+    apart from the others are the ones it means: "foot ulcer admissions
+    already well down" names "Emergency admissions with a diabetic foot
+    ulcer" by "admissions", and not "Patients with a new active foot ulcer
+    seen … within 2 working days", which shares only "foot ulcer" with it
+    (newuser36 #6). A headline that names them only by the words they share
+    ("foot ulcers down") names them all.
+    """
     said = set(_words(summary))
+    owned = {impact.id: _own_words(impact) for impact in facts.impacts}
     found = []
+    apart = []
     for impact in facts.impacts:
-        own = {w for w in _words(impact.measure) if w not in _COMMON}
-        own |= {w for w in _words(impact.id.replace("-", " ")) if w not in _COMMON}
+        own = owned[impact.id]
         shared = own & said
         if len(shared) >= 2 or (shared and len(own) == 1):
             found.append(impact)
-    return found
+            others = set().union(*(w for i, w in owned.items() if i != impact.id))
+            if shared - others:
+                apart.append(impact)
+    return apart or found
+
+
+def _own_words(impact: Impact) -> set[str]:
+    """The words of an impact's measure and id that can name it, common words left out."""
+    own = {w for w in _words(impact.measure) if w not in _COMMON}
+    return own | {w for w in _words(impact.id.replace("-", " ")) if w not in _COMMON}
 
 
 def unsupported(facts: Facts, only: Period | None = None) -> Iterator[Headline]:

@@ -40,6 +40,7 @@ from pitchkit.notes.update.measures import (
     figure_period,
     has_figure,
     level_mean,
+    mean_text,
     named_by_measure,
     shown_unit,
     within_limit,
@@ -455,10 +456,36 @@ def board_note(situation: Situation, *, table_shown: bool) -> str:
         # The sentence gives no figure ("its figures do not yet show a change"): there is
         # none to say is above.
         return lang.gettext("Use or adapt it in your own report.")
-    found = [] if situation.fill_in or table_shown else deliveries(situation)
+    # A total is above only when the "Delivered so far" table has a row for its measure: a
+    # finance director's table lists the measures his objectives are linked to, not the
+    # admissions counted in the sentence (newuser36 #7).
+    tabled = (
+        {
+            impact.id
+            for impact, _ in chosen_statements(situation)
+            if progress_for(situation, impact.id).latest is not None
+        }
+        if table_shown
+        else set()
+    )
+    found = [d for d in deliveries(situation) if d.impact_id not in tabled]
     counted = [d for d in found if situation.claims[d.impact_id].delivered is not None]
     if not counted:
         return lang.gettext("Use or adapt it in your own report; every figure is above.")
+    if len(counted) == 1 and situation.claims[counted[0].impact_id].reference is not None:
+        # The average it is counted against, with its months, so that the count reconciles
+        # by hand: 9.2 a month, not the table's baseline of 9 (newuser36 #7).
+        claim = situation.claims[counted[0].impact_id]
+        assert claim.reference is not None
+        periods = claim.reference_periods
+        return lang.gettext(
+            "Use or adapt it in your own report; its total adds up every figure logged since "
+            "the change, against the average before it of {rate} {per} ({span})."
+        ).format(
+            rate=mean_text(claim.reference, claim.impact, lang),
+            per=wording.per_phrase(periods[-1].kind, lang),
+            span=spans.span_text(periods, lang),
+        )
     if all(situation.claims[d.impact_id].reference is not None for d in counted):
         return lang.gettext(
             "Use or adapt it in your own report; its totals add up every figure logged "

@@ -685,6 +685,12 @@ def signals_text(
             # A baseline already improving is worth knowing beside a change claimed after it;
             # said by the same test as "began before the change" (spc.improving_before).
             parts.append(lang.gettext("Before the change, the figures were already improving."))
+    short = short_since_texts(analysis, points, kind, lang, alone=not analysis.signals)
+    if not analysis.signals and short:
+        # What the figures since the change show, in place of "no signal" alone: a trend or
+        # run the baseline's months had made long enough is not the project's (newuser36 #1).
+        parts += short
+        return " ".join(parts)
     if not analysis.signals and earlier:
         parts.append(
             lang.gettext(
@@ -692,6 +698,7 @@ def signals_text(
             )
         )
         return " ".join(parts)
+    parts += short
     said = _shifts_said(analysis)
     if not [s for s in analysis.signals if s not in said]:
         recalculated = any(c.shift is not None and not c.moving for c in analysis.changes)
@@ -751,6 +758,52 @@ def signals_text(
             ).format(start=start)
         )
     return " ".join(parts)
+
+
+def short_since_texts(
+    analysis: spc.Analysis, points: Sequence[Any], kind: str, lang: Language, *, alone: bool
+) -> list[str]:
+    """What the figures since the change show of a trend or run too short there to count.
+
+    A trend or shift that ran across the change counts only its points from
+    the change on (:attr:`~.spc.Analysis.short_since_change`): "No signal yet:
+    since the change in May 2026, 4 months falling, where a trend needs 5."
+    when the chart has no other signal (``alone``), else the same said as
+    not yet a signal beside those it has. Nothing when another signal shows
+    the change: the chart's words then rest on it, and a caption is short.
+    """
+    texts: list[str] = []
+    if analysis.improved_after_change():
+        return texts
+    run = analysis.kind == "run"
+    for signal in analysis.short_since_change:
+        if not points:
+            break
+        length = spans.period_count(signal.length, kind, lang)
+        centre = lang.gettext("the median") if run else lang.gettext("the mean")
+        if signal.rule == "trend":
+            needed = analysis.rules.run_trend if run else analysis.rules.spc_trend
+            what = (
+                lang.gettext("{length} rising, where a trend needs {needed}")
+                if signal.direction == "up"
+                else lang.gettext("{length} falling, where a trend needs {needed}")
+            ).format(length=length, needed=needed)
+        else:
+            needed = analysis.rules.run_shift if run else analysis.rules.spc_shift
+            what = (
+                lang.gettext("{length} above {centre}, where a shift needs {needed}")
+                if signal.direction == "up"
+                else lang.gettext("{length} below {centre}, where a shift needs {needed}")
+            ).format(length=length, centre=centre, needed=needed)
+        start = fmt.period_label(points[signal.start].period.text, lang)
+        texts.append(
+            (
+                lang.gettext("No signal yet: since the change in {start}, {what}.")
+                if alone and not texts
+                else lang.gettext("Since the change in {start}, {what}: not yet a signal.")
+            ).format(start=start, what=what)
+        )
+    return texts
 
 
 def _improving_before_change(analysis: charts.Analysis, signal: charts.Signal) -> bool:

@@ -250,6 +250,10 @@ class Analysis:
     #: Whether the limits come from figures that hold the shift against the facts' baseline
     #: (:func:`_held_by_baseline_shift`): the words then read the chart by that shift alone.
     limits_hold_baseline_shift: bool = False
+    #: Improving trends and shifts that ran across the change whose points from the change on
+    #: are too few for their rule (:func:`_counted_from_change`), each cut to those points:
+    #: no signal of the project's, but what the figures since the change show so far.
+    short_since_change: tuple[Signal, ...] = ()
 
     @property
     def count(self) -> int:
@@ -504,32 +508,16 @@ class Analysis:
     def _from_change(self, signal: Signal, since: int) -> bool:
         """Whether an improvement signal starts from the change, and so shows it.
 
-        A trend counts from its first move, so one that moves from the last
-        figure before the change counts. A trend whose first move comes
-        earlier (such as 11 to 12 challenges a month before a rise to 30)
-        never counts when the improvement began before the change
-        (:attr:`improving_before`: what moved before the change is not its
-        doing, and the page says so). Otherwise it counts when the figures
-        from the last one before the change on make a whole trend by
-        themselves (as many as the chart's trend rule needs): the figures
-        after the change show it by the chart's own rules, and the steps
-        before add nothing to the claim. However early the first move, so
-        that a better month after the change, which joins the trend to
-        figures before it, never takes away a trend the same figures would
-        show with that month worse (fixmoney21: the frailty ward's
-        admissions of 103, 99, 96 before June 2027 and 93, 88, 85, 83, 81,
-        79 after it; a June of 97 showed the change, and 93 did not).
+        A trend or shift that runs across the change has already been cut to
+        its points from the change on when those make a whole signal by
+        themselves (:func:`_counted_from_change`), and left out when they do
+        not: the months before the change are the baseline, and never lengthen
+        a signal to make it the project's, not even the last of them that a
+        trend first falls from (newuser36 #1). What is left starting before the
+        change is a trend worded as begun before it or too early to count, and
+        neither counts.
         """
-        moves = self._moves_from(signal)
-        if moves >= since:
-            return True
-        if signal.rule != "trend" or self.improving_before:
-            return False
-        pre = [i for i in signal.points if i < since and self.values[i] is not None]
-        needed = self.rules.run_trend if self.kind == "run" else self.rules.spc_trend
-        tail = [v for i in signal.points if i >= pre[-1] and (v := self.values[i]) is not None]
-        steps = 1 + sum(1 for a, b in itertools.pairwise(tail) if a != b)
-        return steps >= needed
+        return signal.start >= since
 
 
 def analyse(
@@ -565,7 +553,82 @@ def analyse(
         baseline=baseline,
         target=target,
     )
-    return replace(analysis, improving_before=early) if early else analysis
+    return replace(analysis, improving_before=True) if early else _counted_from_change(analysis)
+
+
+def _moves_before(signal: Signal, analysis: Analysis) -> int:
+    """How many times a trend's figures moved between its points before the change."""
+    at = analysis.change_at
+    assert at is not None
+    before = [v for i in signal.points if i < at and (v := analysis.values[i]) is not None]
+    return sum(1 for a, b in itertools.pairwise(before) if a != b)
+
+
+def _counted_from_change(analysis: Analysis) -> Analysis:
+    """Improving trends and shifts across the change, cut to their points from the change on.
+
+    A run or trend is evidence of the change only from the change on: the
+    months before it are the baseline the change is measured from. A trend
+    of 6 falling from March to September whose change was in May counted
+    the baseline's March and April to make its length (newuser36 #1): the
+    figures from May alone (7, 6, 5, 5, 4) make 4 falling points, the
+    repeat counted once, where a run chart's trend needs 5. A signal whose points
+    from the change on still make a whole signal by its rule is kept as
+    those points alone, so that its words, its span and the points marked
+    on the chart agree; one whose points from the change on are too few is
+    no signal, and is kept in :attr:`Analysis.short_since_change` (cut to
+    those points) for the words to say what the figures since show. Two
+    short trends are left whole: one that moves only once before the change
+    with too few figures since for a shift, worded as too early to count
+    (:meth:`Analysis.too_early`), and one mostly before the change (moving
+    as often before it as it has points from it on: 110, 102, 100, 99 and
+    then 96), worded as begun before the change
+    (:meth:`Analysis.began_before_change`). Not for a chart whose figures before the
+    change already improve (:attr:`Analysis.improving_before`): its trends
+    are worded as begun before the change, and count nothing either way.
+    """
+    at = analysis.change_at
+    assert at is not None
+    trend = analysis.rules.spc_trend if analysis.kind == "xmr" else analysis.rules.run_trend
+    shift = analysis.rules.spc_shift if analysis.kind == "xmr" else analysis.rules.run_shift
+    kept: list[Signal] = []
+    short: list[Signal] = []
+    for signal in analysis.signals:
+        if (
+            signal.improvement is not True
+            or signal.rule not in ("shift", "trend")
+            or signal.end < at
+            or signal.start >= at
+        ):
+            kept.append(signal)
+            continue
+        points = tuple(i for i in signal.points if i >= at)
+        values = [v for i in points if (v := analysis.values[i]) is not None]
+        if signal.rule == "trend":
+            length = 1 + sum(1 for a, b in itertools.pairwise(values) if a != b)
+        else:
+            length = len(values)
+        cut = replace(signal, start=points[0], points=points, length=length)
+        if length >= (trend if signal.rule == "trend" else shift):
+            kept.append(cut)
+        elif (
+            signal.rule == "trend"
+            and analysis._moves_from(signal) < at
+            and (analysis._starts_at_change(signal) or _moves_before(signal, analysis) >= length)
+        ):
+            # Too early to count (newuser33 N2), or mostly before the change (110, 102, 100,
+            # 99 and then 96): worded so, whole, and not counted either way.
+            kept.append(signal)
+        else:
+            short.append(cut)
+    if not short and len(kept) == len(analysis.signals) and kept == list(analysis.signals):
+        return analysis
+    signals = tuple(kept)
+    variation = analysis.variation
+    if short:
+        shown = tuple(s for s in signals if not s.weak)
+        variation = _latest_variation(analysis.values, shown, xmr=analysis.kind == "xmr")
+    return replace(analysis, signals=signals, variation=variation, short_since_change=tuple(short))
 
 
 def improving_before(
