@@ -85,10 +85,11 @@ def test_the_statement_gives_its_money_without_the_spend() -> None:
 def test_a_year_after_the_one_under_way_says_it_carries_on_the_logs_rate() -> None:
     text = _text("dof")
     # 2027/28 is the log's rate (£284,000); the plan's would have given about £306,000.
+    # The months that rate averages are named (newuser35 #13): since fixbrief28, by the year
+    # under way's "delivered to the end of November 2026, then … at the average so far", and
+    # the next year says "at the same average"; "of funding" is said once, in the lead.
     assert (
-        # The months that rate averages are named (newuser35 #13).
-        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
-        "2027/28 £284,000 forecast against £52,000 (at the monthly average the log "
-        "shows for "
-        "April to November 2026)" in text
-    )
+        "2026/27 £1,138,000 forecast against £210,000 (£759,000 delivered to the end of "
+        "November 2026, then £379,000 at the average so far, about £95,000 a month)"
+    ) in text
+    assert "2027/28 £284,000 forecast against £52,000 (at the same average)" in text

@@ -118,12 +118,15 @@ def test_a_target_first_met_between_updates_is_not_met_again(tmp_path: Path) -> 
 def test_a_later_year_names_the_months_its_rate_averages(tmp_path: Path) -> None:
     text = update(copy_project(tmp_path), "dof", "2026-11")
     assert "at the rate the log shows in the year under way" not in text
+    # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead; the
+    # year under way says its months ("delivered to the end of November 2026, then … at the
+    # average so far", the project having started in April) and the next year refers back to
+    # that average rather than naming April to November 2026 again.
     assert (
-        # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
-        "2027/28 £422,000 forecast against £160,000 (at the monthly average the log "
-        "shows for "
-        "April to November 2026)"
+        "2026/27 £844,000 forecast against £320,000 (£563,000 delivered to the end of "
+        "November 2026, then £281,000 at the average so far, about £70,000 a month"
     ) in text
+    assert "2027/28 £422,000 forecast against £160,000 (at the same average)" in text
 
 
 def test_a_baseline_with_misplaced_commas_is_said_so_with_what_it_meant(tmp_path: Path) -> None:

@@ -43,10 +43,11 @@ def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path
         # fixbrief28: each year's funding without "of funding" again after the line's lead.
         "2025/26 £14,000 delivered against £87,000; 2026/27 £373,000 forecast against "
         "£173,000 "
-        # fixmoney27 (reader27 #5): £238,000 + 4 x £34,000 made £374,000, not £373,000; the
-        # rate is £33,933 a month and £237,530 delivered: £237,500 + 4 x £33,900 = £373,100.
-        "(£237,500 delivered to the end of November 2026, no figure for June 2026; the rest "
-        "of the year at the average so far, about £33,900 a month); over the project £387,000, net "
+        # fixmoney27 (reader27 #5): £238,000 + 4 x £34,000 made £374,000, not £373,000.
+        # fixbrief28: the rest of the year is said as a sum, £238,000 + £135,000 = £373,000,
+        # with the monthly rate rounded as the note rounds.
+        "(£238,000 delivered to the end of November 2026, no figure for June 2026; then "
+        "£135,000 at the average so far, about £34,000 a month); over the project £387,000, net "
         "£127,000; payback 9.2 months"
     ) in line
     assert "£1.49 per £1" in line
@@ -57,8 +58,9 @@ def test_the_year_under_way_in_welsh(tmp_path: Path) -> None:
     line = _benefit_line(tmp_path, "cy_GB")
     assert (
         # fixmoney27 (reader27 #5): as the English, so that it multiplies back.
-        "2026/27 £373,000 a ragwelir yn erbyn £173,000 (£237,500 a gyflawnwyd erbyn "
+        # fixbrief28: the rest as a sum, as in English.
+        "2026/27 £373,000 a ragwelir yn erbyn £173,000 (£238,000 a gyflawnwyd erbyn "
         "diwedd Tachwedd "
-        "2026, dim ffigur ar gyfer Mehefin 2026; gweddill y flwyddyn ar y cyfartaledd hyd yma, "
-        "tua £33,900 y mis)"
+        "2026, dim ffigur ar gyfer Mehefin 2026; yna £135,000 ar y cyfartaledd hyd yma, "
+        "tua £34,000 y mis)"
     ) in line

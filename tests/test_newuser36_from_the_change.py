@@ -156,8 +156,9 @@ def test_the_finance_directors_update_says_what_the_count_is_against(
     ) in text
     # The money is the count as shown at the cost the brief's small print gives (£8,213.99
     # at 2026/27 prices): 28 × £8,213.99 is £229,992, the £230,000 said, where 28.4 (£233,277)
-    # is a count no page shows.
-    assert "worth £230,000 in capacity" in text
+    # is a count no page shows. (fixnu36: a community trust's admissions at the ICB's tariff
+    # free an acute hospital's beds, which the ICB pays for, and the words say so.)
+    assert "worth £230,000 of time and beds freed in acute hospitals" in text
 
 
 def test_the_finance_directors_brief_counts_nothing_from_the_baselines_months(
