@@ -60,11 +60,6 @@ LAYER = {
 
 #: Imports that go to a higher layer, each with why; every one must still exist.
 BACKWARD = {
-    ("pitchkit.notes.update.entry", "pitchkit.advice.headline"): (
-        "the sentence an update prints under a headline its figures do not show reads the "
-        "same rule as check's warning on it (advice.headline.unsupported), imported inside "
-        "the function; that reading belongs beneath notes, and is still to be moved there"
-    ),
     ("pitchkit.facts.schema", "pitchkit.recast.lenses"): (
         "a director's 'lens' is checked against the lenses while the facts are validated, "
         "so an unknown lens gets a did-you-mean message; the lenses need the facts' "

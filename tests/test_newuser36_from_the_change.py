@@ -22,10 +22,9 @@ from pathlib import Path
 from typer.testing import Result
 
 from docchecks import docx_text
-from pitchkit.advice import headline
 from pitchkit.api.base import team_ids
 from pitchkit.facts.schema import load_facts
-from pitchkit.notes.update import spc
+from pitchkit.notes.update import headline, spc
 
 DATA = Path(__file__).resolve().parent / "data" / "newuser36"
 ADMISSIONS = [8.0, 10, 9, 11, 8, 7, 6, 5, 5, 4, 5]

@@ -260,12 +260,12 @@ def write_update(request: UpdateRequest, listener: Listener | None = None) -> Up
 def _write_update(
     request: UpdateRequest, heard: Heard, projects: list[Project], *, bilingual: bool
 ) -> UpdateResult:
-    from pitchkit.advice.headline import headline_text, unsupported
     from pitchkit.facts.project import pick_director
     from pitchkit.notes.bilingual import Pair, make_bilingual_update
     from pitchkit.notes.bilingual import file_name as bilingual_file_name
     from pitchkit.notes.foreign import update_fields
     from pitchkit.notes.update import chosen_period, make_update, update_file_name
+    from pitchkit.notes.update.headline import headline_text, unsupported
     from pitchkit.period import calendar_quarter_note, file_period
 
     today = request.today or written_on()

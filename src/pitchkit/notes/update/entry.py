@@ -17,6 +17,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin
 from pitchkit.notes.update.carryover import answered_by, carried, last_period
+from pitchkit.notes.update.headline import unsupported
 from pitchkit.notes.update.progress import next_update_date, previous_score
 from pitchkit.notes.update.situation import Situation
 from pitchkit.period import Period, parse_period
@@ -145,8 +146,6 @@ def unshown_claim(situation: Situation) -> str:
     the people supported." (reader27 #9: "its chart … so none is counted" left
     the reader asking "none of what?").
     """
-    from pitchkit.advice.headline import unsupported
-
     lang = situation.lang
     found = list(unsupported(situation.facts, only=situation.period))
     if not found:
