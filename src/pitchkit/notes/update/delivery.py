@@ -64,6 +64,7 @@ from pitchkit.recast.pitch import (
     Quantity,
     Statement,
     capacity_against_cash,
+    money_target,
     share_of_target,
 )
 
@@ -397,7 +398,16 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
         # moved yet: "contributing to … the 62-day cancer target" beside a 62-day figure with
         # no change is what a director is challenged on at board (newuser37 #1). A measure
         # linked to nothing else keeps its links, so that what it delivered is still said.
-        kept = [s for s in group if not unmoved.get(s.objective.text, set()) - {impact_id}]
+        # A target of money (a CIP) is not one measure's level but a sum of cash: the trust's
+        # own cash a measure delivered counts towards it whatever its other measures show,
+        # so out-of-area bed days confirmed for the £9.5m CIP keep that row while agency
+        # shifts show no change yet (reader28 #1).
+        kept = [
+            s
+            for s in group
+            if not unmoved.get(s.objective.text, set()) - {impact_id}
+            or (money_target(s.objective) and _own_cash(impact_id, situation))
+        ]
         if kept:
             group[:] = kept
     # Ranked as the brief ranks its statements (:func:`~pitchkit.recast.pitch.by_money`): a
@@ -419,6 +429,13 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
 
     ordered = sorted(grouped.values(), key=key)
     return [(group[0].impact, group) for group in ordered][:MAX_DELIVERED]
+
+
+def _own_cash(impact_id: str, situation: Situation) -> bool:
+    """Whether the impact ``impact_id`` adds the trust's own cash to the project's ledger."""
+    ledger = situation.pitch.ledger
+    line = ledger.line(impact_id) if ledger is not None else None
+    return line is not None and line.counted and line.own and line.annual > 0
 
 
 def _unmoved_objectives(situation: Situation) -> dict[str, set[str]]:
