@@ -85,9 +85,10 @@ def test_the_month_update_nets_the_spend_in_delivered_and_the_board_sentence(
     assert re.search(rf"{MORE_TESTS} tests more (in|between) [^()]+ than before the change", text)
     assert f"adding {spend} to spend at 2026/27 prices" in text
     assert (
-        # fixmoney27 (reader27 #12): in the board sentence's plain words, outside a bracket.
-        f"adding {spend} to spend at 2026/27 prices, so the money delivered so far across all "
-        f"the project's measures is a net cost of {net} ({saved} less {spend})" in text
+        # fixmoney27 (reader27 #12): in the board sentence's plain words, outside a bracket;
+        # fixupd28: without "across all the project's measures", as the board text says it.
+        f"adding {spend} to spend at 2026/27 prices, so the money delivered so far "
+        f"is a net cost of {net} ({saved} less {spend})" in text
     )
     # The board sentence says both: more tests, and what they cost, net of the saving.
     assert f"worth {saved} at 2026/27 prices" in text
@@ -113,7 +114,7 @@ def test_the_rise_is_not_read_as_money_coming_back(tmp_path: Path) -> None:
 def test_the_quarter_fill_in_nets_the_spend_too(tmp_path: Path) -> None:
     text = _update(tmp_path, "2026-Q4")
     # fixmoney27: the net in the board sentence's words (reader27 #12).
-    assert f"measures is a net cost of {_thousands(-NET)} ({_thousands(SAVED)} less" in text
+    assert f"so far is a net cost of {_thousands(-NET)} ({_thousands(SAVED)} less" in text
     assert f"is a net cost of {_thousands(-NET)} ({_thousands(SAVED)} less" in text
     assert "at a cost of" in text
 
@@ -122,7 +123,7 @@ def test_the_brief_and_the_update_agree_on_delivered_money(tmp_path: Path) -> No
     brief = _brief(tmp_path)
     assert f"−{_thousands(-NET)} delivered to the end of November 2026" in brief
     update = _update(tmp_path, "2026-11")
-    assert f"measures is a net cost of {_thousands(-NET)} ({_thousands(SAVED)} less" in update
+    assert f"so far is a net cost of {_thousands(-NET)} ({_thousands(SAVED)} less" in update
 
 
 def test_the_spend_is_said_once_where_the_money_is_netted(tmp_path: Path) -> None:
@@ -164,8 +165,9 @@ def test_welsh_nets_the_spend_and_quotes_the_english_measure(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     text = docx_text(out)
     net = _thousands(-NET)
-    # fixmoney27: the net in the board sentence's words (reader27 #12).
-    assert f"holl fesurau'r prosiect yw cost net o {net}" in text
+    # fixmoney27: the net in the board sentence's words (reader27 #12); fixupd28: without
+    # "across all the project's measures" ("ar draws holl fesurau'r prosiect").
+    assert f"felly'r arian a gyflawnwyd hyd yma yw cost net o {net}" in text
     assert (
         f"Mae hefyd wedi golygu cynnydd o {MORE_TESTS} mewn “Capsule sponge tests for Barrett's "
         f"oesophagus surveillance”, ar gost o {_thousands(SPEND)}" in text

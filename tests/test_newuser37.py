@@ -126,8 +126,12 @@ def test_no_welsh_sentence_puts_a_month_straight_after_yn() -> None:
 
 def test_the_welsh_update_says_ym_mis(project: Path) -> None:
     text = update(project, "md", "--locale", "cy_GB")
-    assert "ers i'r newid ddechrau ym mis Mehefin 2026" in text
-    assert "yn Mehefin" not in text
+    # Since fixspc28 (newuser36 #1) the waiting list's fall is told by its signals from the
+    # change on, and this update no longer says "ers i'r newid ddechrau … Mehefin 2026" at
+    # all; the wording itself is checked for every month above. No month follows "yn" here.
+    months = ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
+              "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr")  # fmt: skip
+    assert not [month for month in months if f" yn {month} " in text]
 
 
 @pytest.mark.parametrize(("name", "after_yn"), WELSH_MONTHS)
