@@ -120,10 +120,10 @@ def test_a_year_under_way_has_the_money_blocks_forecast(tmp_path: Path) -> None:
     assert found, text
     assert found[1] == "£315,000"
     assert (
-        # fixmoney27 (reader27 #5): the rate so that it multiplies back, £189,000 + 4 x £31,500
-        # = £315,000, where £31,000 a month made £313,000.
-        "(£189,000 delivered to the end of November 2027, the rest of the year at the average so "
-        "far, about £31,500 a month)"
+        # fixbrief28: the rest of the year as a sum, 188,880 x 4 / 6 = £125,920, so £126,000,
+        # and £189,000 + £126,000 = £315,000; the rate beside it to two figures (£31,480).
+        "(£189,000 delivered to the end of November 2027, then £126,000 at the average so far, "
+        "about £31,000 a month)"
     ) in text
     [claim] = [line for line in text.splitlines() if "worth £434,000 a year" in line]
     # The plan's share of the year and the log's forecast are named apart (reader21 #2). The

@@ -37,9 +37,10 @@ def test_the_forecast_names_the_rate_it_carries_on_at(project: Path) -> None:
     # £79,966 in the 8 months of April to November: £10,000 a month on average, while
     # November alone ran at about £16,900. "At that rate" could be read as either.
     assert "the rest of the year at that rate" not in text
-    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
+    # fixbrief28: the rest of the year as a sum beside the rate: £79,966 x 4 / 8 = £39,983,
+    # so £40,000, and £80,000 + £40,000 = the £120,000 forecast.
     assert (
-        "(£80,000 delivered to the end of November 2026, the rest of the year at the average "
+        "(£80,000 delivered to the end of November 2026, then £40,000 at the average "
         "so far, about £10,000 a month;"
     ) in text
 
@@ -48,8 +49,8 @@ def test_the_welsh_forecast_names_its_rate_too(project: Path) -> None:
     text = update(project, "dof", "2026-11", locale="cy_GB")
     assert "ar y gyfradd honno" not in text
     assert "Arian hyd yma a'r rhagolwg" in text
-    # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
-    assert "gweddill y flwyddyn ar y cyfartaledd hyd yma, tua £10,000 y mis" in text
+    # fixbrief28: the rest of the year as a sum beside the rate, as in English.
+    assert "ac yna £40,000 ar y cyfartaledd hyd yma, tua £10,000 y mis" in text
 
 
 # ------------------------------- 11. questions for a meeting still to come are not carried over

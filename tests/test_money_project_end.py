@@ -34,10 +34,10 @@ def test_a_year_the_project_ended_in_shows_what_the_log_delivered() -> None:
     assert (
         "2027/28 £106,000 forecast against £74,000 (£82,000 delivered to the end of "
         "October 2027, "
-        # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies
-        # back: £82,000 + 2 x £12,000 = £106,000.
-        "then at the average so far, about £12,000 a month, to the project's end on 31 "
-        "December 2027)"
+        # fixbrief28: the rest as a sum: £82,247 delivered, £105,746 in all, so £23,499 for
+        # November and December (£11,750 a month), and £82,000 + £24,000 = £106,000 as shown.
+        "then £24,000 at the average so far, about £12,000 a month, to the project's end on "
+        "31 December 2027)"
     ) in during
     assert "£164,000" not in during
 
