@@ -96,8 +96,9 @@ def test_falls_worse_so_far_counts_nothing_in_the_year(
             "cy_GB",
             "2026/27 £0 a gyfrifwyd yn erbyn £22,000 (ni chyfrifir dim: dim ond 6 ffigur "
             "sydd yn y "
+            # fixbrief28: "o gyllid" once, in the lead ("Budd yn erbyn cyllid o £96,000").
             "cofnod cynnydd, rhy ychydig i ddangos newid eto, ac mae angen 8 ar siart); 2027/28 "
-            "£91,000 a ragwelir yn erbyn £74,000 o gyllid (ni chyfrifir dim hyd at ddiwedd "
+            "£91,000 a ragwelir yn erbyn £74,000 (ni chyfrifir dim hyd at ddiwedd "
             "Gorffennaf 2027",
             "dros y prosiect £91,000, cost net o £5,000; heb ei ad-dalu o fewn y prosiect; 95c "
             "am bob £1.",
