@@ -173,6 +173,7 @@ BATCH: dict[str, Flag | Positional] = {
     "pack": PACK,
     "jobs": JOBS,
     "no_cuts": NO_CUTS,
+    "strict": STRICT,
     "today": TODAY,
     "time_limit": TIME_LIMIT,
     "memory_limit": MEMORY_LIMIT,
