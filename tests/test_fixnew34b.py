@@ -47,8 +47,16 @@ def test_a_point_beyond_limits_made_from_a_trend_is_not_a_second_finding(project
     text = update(project, "dof")
     assert "These limits come from figures that are themselves a trend" in text
     assert "a trend of 8 months falling (improvement), April to November 2026" in text
-    assert "below the lower limit" not in text
-    assert "above the upper limit" not in text
+    # fixupd28: the trend's note names its points beyond the limits, as part of the trend;
+    # no signal line reports them.
+    assert (
+        "These limits come from figures that are themselves a trend, so the points beyond them "
+        "within it (April 2026, above the upper limit; November 2026, below the lower limit) "
+        "are part of that trend, not separate signals."
+    ) in text
+    assert "Signal: a trend of 8 months falling (improvement), April to November 2026. " in text
+    assert text.count("below the lower limit") == 1
+    assert text.count("above the upper limit") == 1
     assert "now shows 1 point below the lower limit" not in text
     # Nor does the assurance note say the figures improved beyond their limits.
     assert "improved beyond their limits" not in text
@@ -103,7 +111,8 @@ def test_the_finance_directors_update_weighs_the_benefit_against_the_funding(
         "£120,000 forecast against £186,000 (£80,000 delivered to the end of November "
         "2026"
     ) in text
-    assert "a net cost of £66,000; not paid back within the project; 64p per £1." in text
+    # fixbrief28: per £1 from the figures shown, £120,000 / £186,000 = 0.645 -> 65p.
+    assert "a net cost of £66,000; not paid back within the project; 65p per £1." in text
     # Only the finance director's, as in the brief; and not beside an earlier period's figures.
     assert "Benefit against" not in update(project, "cmo")
     assert "Benefit against" not in update(project, "dof", "2026-06")

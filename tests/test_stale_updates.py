@@ -74,7 +74,10 @@ def test_a_february_2028_update_carries_over_only_current_questions_marked(
     # February, not March: in the project's last month (March 2028) no question is carried
     # over any more (fixupd25b #13).
     lines = update_lines(tmp_path, "frailty-virtual-ward", "2028-02")
-    advice = section(lines, "Your advice", ("This period and next",))
+    # fixupd28: with nothing else asked, the advice sits under "Where we need your help" after
+    # its lead, without a "Your advice" heading of its own.
+    lead, *advice = section(lines, "Where we need your help", ("This period and next",))
+    assert lead.startswith("Nothing is asked of you this period beyond your advice below")
     assert advice
     assert all(line.endswith("(carried over)") for line in advice), advice
     assert not any("bid" in line for line in advice)
@@ -83,7 +86,10 @@ def test_a_february_2028_update_carries_over_only_current_questions_marked(
         for line in update_lines(tmp_path, "frailty-virtual-ward", "2028-03")
     )
     welsh = update_lines(tmp_path, "frailty-virtual-ward", "2028-02", locale="cy")
-    cyngor = section(welsh, "Eich cyngor", ("Y cyfnod hwn a’r nesaf", "Y cyfnod hwn a'r nesaf"))
+    arweiniad, *cyngor = section(
+        welsh, "Ble mae angen eich help", ("Y cyfnod hwn a’r nesaf", "Y cyfnod hwn a'r nesaf")
+    )
+    assert arweiniad.startswith("Nid ydym yn gofyn am ddim gennych y cyfnod hwn")
     assert cyngor
     assert all(line.endswith("(wedi'i gario ymlaen)") for line in cyngor), cyngor
 
