@@ -222,8 +222,9 @@ def test_a_reason_under_the_second_of_two_impacts_reads_cleanly() -> None:
         language("en"),
     )
     assert girft["how"] == "Assessing at home frees beds."
+    # The second impact's claim on "Also, …" (fixbrief28).
     assert girft["text"] == (
-        "Readmissions from 17.5% to 14%. Discharged home from 78% to 85%. "
+        "Readmissions from 17.5% to 14%. Also, discharged home from 78% to 85%. "
         "Assessing at home frees beds."
     )
 
