@@ -99,11 +99,16 @@ def test_not_paid_back_says_it_rests_on_the_rate_delivered(cli: Cli, tmp_path: P
     """
     text = capacity_only()
     finance = brief(cli, tmp_path, "cfo", text)
-    assert "over the project £320,000, a net cost of £130,000; not paid back" in finance
+    # fixspc28: August to November are 4 figures from the change, short of a shift's 6, so
+    # nothing is counted yet and the rest rests on the plan's rate: £319,344 a year × 121/365
+    # (December to March) = £106,000, then £319,000 in 2027/28: £425,000 against £450,000.
+    assert "over the project £425,000, a net cost of £25,000; not paid back" in finance
+    assert "at the plan's rate it would be paid back" not in finance
     note = brief(cli, tmp_path, "coo", text)
-    assert "(not paid back within the project at the rate delivered so far)." in note, note
+    assert "(not paid back within the project on the benefit delivered and forecast)." in note, note
+    assert "at the plan's rate it would be paid back" not in note
     welsh = brief(cli, tmp_path, "coo", text, "--locale", "cy_GB")
-    assert "(heb ei ad-dalu o fewn y prosiect ar y gyfradd a gyflawnwyd hyd yma)." in welsh
+    assert "(heb ei ad-dalu o fewn y prosiect ar sail y budd a gyflawnwyd ac a ragwelir)." in welsh
 
 
 def test_the_cash_verdict_says_where_the_plans_rate_is_in_it(cli: Cli, tmp_path: Path) -> None:

@@ -65,10 +65,10 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
             "change, and show face-to-face dermatology follow-up appointments worse than before "
             "it, so nothing is counted)",
             "Money:",
-            # A rate of nothing is said as nothing, with the plan's payback (newuser37 #9).
-            "(the log shows none of it so far, so at that rate the funding is not paid back "
-            "within the project; at the plan's rate it would be paid back in 2.8 months, if the "
-            "capacity is turned into cash).",
+            # pins2: the log shows the follow-ups worse, so no plan's payback beside it (the
+            # log disproves it, test_money_every_note_agrees); newuser37 #9's words are for a
+            # log that shows nothing yet.
+            "(not paid back within the project at the rate delivered so far).",
         ),
         (
             "cy_GB",
@@ -77,9 +77,7 @@ def _line(tmp: Path, facts: Path, director: str, today: dt.date, start: str, loc
             "ar gyfer y "
             "flwyddyn honno yn dangos y newid, ac maent yn dangos ",
             "Arian:",
-            "(nid yw'r cofnod cynnydd yn dangos dim ohono hyd yma, felly ar y gyfradd honno nid "
-            "yw'r cyllid yn cael ei ad-dalu o fewn y prosiect; ar gyfradd y cynllun byddai'n cael "
-            "ei ad-dalu mewn 2.8 mis, os caiff y capasiti ei droi'n arian parod).",
+            "(heb ei ad-dalu o fewn y prosiect ar y gyfradd a gyflawnwyd hyd yma).",
         ),
     ],
 )

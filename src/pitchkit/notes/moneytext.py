@@ -2774,10 +2774,12 @@ def _logged_payback(
             "nothing counted to the end of {month}: too few figures yet to show a change)."
         ).format(text=text, investment=investment, month=month)
     planned = whole_months(ledger.payback_from(whole))
-    if months is None and basis == "log" and ledger.project_benefit <= 0 and planned:
+    worse = any(share.worse for share in ledger.years)
+    if months is None and basis == "log" and ledger.project_benefit <= 0 and planned and not worse:
         # A rate of nothing so far is said as nothing, with the plan's payback beside it:
         # "not paid back … at the rate delivered so far" read as if £842,000 a year would
-        # not pay back £480,000 (newuser37 #9).
+        # not pay back £480,000 (newuser37 #9). Never where the log shows a measure worse
+        # than before the change: the plan's payback is one the log disproves.
         return (
             lang.ngettext(
                 "{text}, against {investment} of funding (the log shows none of it so far, so "
