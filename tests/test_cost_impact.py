@@ -127,11 +127,14 @@ def test_a_cost_is_netted_against_the_savings(tmp_path: Path) -> None:
 
 def test_welsh_says_the_spend_as_spend(tmp_path: Path) -> None:
     text = note_text(project(tmp_path, ITEMS, locale="cy_GB"), "cfo", tmp_path)
-    assert "Gwariant ychwanegol a ddaw gyda'r newid: £240,000 y flwyddyn" in text
-    # Netted once, after the benefit against the funding (reader25 #10), not "wedi'i dynnu o'r
-    # buddion" on the spend line as well.
-    assert "Mae budd pob blwyddyn yn net o'r gwariant ychwanegol a ddaw gyda'r newid." in text
-    assert "wedi'i dynnu o'r buddion" not in text
+    # Netted once (reader25 #10); fixbrief28: on the spend's own line, as in English, with no
+    # netting sentence after the benefit against the funding as well.
+    assert (
+        "Gwariant ychwanegol a ddaw gyda'r newid: £240,000 y flwyddyn (6,000 items yn fwy y "
+        "flwyddyn), wedi'i dynnu o'r buddion."
+    ) in text
+    assert text.count("wedi'i dynnu o'r buddion") == 1
+    assert "Mae budd pob blwyddyn yn net o'r gwariant ychwanegol a ddaw gyda'r newid." not in text
 
 
 def test_check_warns_of_a_rise_priced_as_a_saving(tmp_path: Path) -> None:
