@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from documenttext import document_text
 from pitchkit.cli import app
-from pitchkit.notes.update import spc
+from pitchkit.notes.update import charting, making, spc
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
@@ -32,14 +33,34 @@ def row(lines: list[str], measure: str) -> str:
     return next(line for line in lines if line.startswith(measure) and " | " in line)
 
 
-def test_weak_evidence_is_not_marked_or_iconed_as_an_improvement(tmp_path: Path) -> None:
+def room_for_every_chart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let an update draw all four frailty charts, on up to three pages.
+
+    fixupd28 (reader27 #7): the charts behind the update's claims come first, so March 2028's
+    three charts are admissions, bed days and readmissions in every director's update, and
+    usual residence's chart, which no claim rests on, is left out. Its words are read here
+    from an update with room for it.
+    """
+    monkeypatch.setattr(charting, "MAX_CHARTS", 4)
+    monkeypatch.setattr(making, "UPDATE_PAGES", 3)
+
+
+def test_weak_evidence_is_not_marked_or_iconed_as_an_improvement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # reader25 #5: usual residence's January and March 2028 points, "weak evidence, not
     # counted as an improvement", were drawn as blue improvement squares and the table showed
     # the improvement icon and "improving" for them. A weak point is a plain signal; what the
     # icon and the table say rests on what the words claim (the shift above the baseline).
-    lines = update(tmp_path, FRAILTY, "dof", "2028-03")
-    text = "\n".join(lines)
     residence = "Patients aged 75 and over discharged to their usual place of residence"
+    # fixupd28: the update as written no longer charts usual residence; its row is unchanged.
+    drawn = update(tmp_path, FRAILTY, "dof", "2028-03")
+    assert "(weak evidence, not counted as an improvement)" not in "\n".join(drawn)
+    assert row(drawn, residence).endswith("| within normal variation, at the improved level")
+    room_for_every_chart(monkeypatch)
+    (tmp_path / "room").mkdir()
+    lines = update(tmp_path / "room", FRAILTY, "dof", "2028-03")
+    text = "\n".join(lines)
     # fixupd27 (reader26 #5): those two points lie within the shift above the baseline, which
     # the limits straddle, so they are part of that shift and no longer listed as weak evidence.
     assert "(weak evidence, not counted as an improvement)" not in text

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from docchecks import body_and_cells
 from pitchkit.cli import app
+from test_fixread25b import room_for_every_chart
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FRAILTY = EXAMPLES / "frailty-virtual-ward" / "facts.yaml"
@@ -96,7 +98,9 @@ def test_a_run_above_a_zero_baseline_is_no_shift() -> None:
     assert analysis.baseline_shift is not None
 
 
-def test_a_point_beyond_limits_that_hold_a_shift_is_weak_evidence(tmp_path: Path) -> None:
+def test_a_point_beyond_limits_that_hold_a_shift_is_weak_evidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # reader24 #12: usual residence's limits come from 15 rising months with a shift below
     # their mean at the start ("These limits … hold a shift"); a point above the upper limit
     # was "new on the chart: 1 point above the upper limit (improvement)". It is weak
@@ -108,6 +112,13 @@ def test_a_point_beyond_limits_that_hold_a_shift_is_weak_evidence(tmp_path: Path
     assert "1 point above the upper limit (improvement)" not in text
     # fixupd27 (reader26 #5): the points above the upper limit lie within the shift above the
     # baseline, so they are said to be part of it rather than listed as weak evidence.
+    assert "points above the upper limit (weak evidence" not in text
+    # fixupd28: the charts behind claims come first, so the update as written no longer charts
+    # usual residence; its chart's words are read from an update with room for all four.
+    room_for_every_chart(monkeypatch)
+    (tmp_path / "room").mkdir()
+    text = "\n".join(update(tmp_path / "room", FRAILTY, "dof", "2028-03"))
+    assert "1 point above the upper limit (improvement)" not in text
     assert "points above the upper limit (weak evidence" not in text
     # reader27 #11: the points are named, and said to show the shift (test_fixupd27b.py).
     assert "the points above the upper limit (January and March 2028) show the shift" in text

@@ -375,8 +375,9 @@ def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Pa
     assert block[2] == (
         f"At 2026/27 prices, cash for the financial plan: {pounds(to_step(cash, 1000))} a year "
         f"(£8,400 less a month). Capacity: {pounds(to_step(capacity, 1000))} a year (250 fewer "
-        f"bed days a year), money only when about {beds:.1f} beds close (250 bed days a year at "
-        "85% occupancy)."
+        # fixbrief28: the capacity's bed days are said once, before the beds (250 / (365 x 0.85)
+        # = 0.8 beds), so the beds give the occupancy alone.
+        f"bed days a year), money only when about {beds:.1f} beds close (at 85% occupancy)."
     )
     assert block[3] == (
         "Not counted again: 20 fewer shifts a month, within £8,400 less a month (the spend is "
@@ -427,6 +428,10 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
         "on the benefit delivered and forecast;",
         "on the benefit delivered and forecast, from the project's start (5 October 2026);",
     )
+    # fixbrief28: per £1 worked from the figures shown, £111,000 / £60,000 = £1.85 (the unrounded
+    # benefit gave £1.86).
+    assert "£111,000, net £51,000" in expected
+    expected = expected.replace("£1.86 per £1", "£1.85 per £1")
     # The cash alone, at 12 × £60,000 ÷ its rate a year, needs about 12 months from December
     # 2026, nothing being counted for October and November: past the end in September 2027.
     assert block[3] == f"{expected} Payback from the cash alone: not within the project."

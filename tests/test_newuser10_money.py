@@ -77,8 +77,10 @@ def test_every_impact_counted_as_nothing_is_named(tmp_path: Path) -> None:
     ) in text
     # The year under way names it too, beside what the log delivered so far.
     # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies back.
+    # fixbrief28: the rest of the year as a sum, £212,000 = 4 x £53,000 (December to March);
+    # £424,000 + £212,000 = £636,000, the year's forecast.
     assert (
-        "(£424,000 delivered to the end of November 2026, the rest of the year at the average so "
+        "(£424,000 delivered to the end of November 2026, then £212,000 at the average so "
         "far, about £53,000 a month; "
         "nothing counted for elective operations cancelled on the day for non-clinical reasons, "
         "whose chart does not show the change;"
@@ -98,14 +100,17 @@ def test_every_impact_counted_as_nothing_is_named_in_welsh(tmp_path: Path) -> No
             "2026/27 £332,000 forecast against £28,000 (£221,000 delivered to the end "
             "of September "
             # fixmoney27 (reader27 #5): the rate to two figures or finer, so that it multiplies
-            # back: £221,000 + 3 x £37,000 = £332,000.
-            "2026, then at the average so far, about £37,000 a month, to the project's end on 31 "
+            # back: £221,000 + 3 x £37,000 = £332,000. fixbrief28: the rest as a sum, £111,000.
+            "2026, then £111,000 at the average so far, about £37,000 a month, to the project's "
+            "end on 31 "
             "December "
             "2026)",
         ),
         (
             "cy_GB",
-            "(£221,000 a gyflawnwyd erbyn diwedd Medi 2026, ac yna ar y cyfartaledd hyd yma, "
+            # fixbrief28: the rest as a sum, 3 x £37,000 = £111,000.
+            "(£221,000 a gyflawnwyd erbyn diwedd Medi 2026, ac yna £111,000 ar y cyfartaledd "
+            "hyd yma, "
             "tua £37,000 "
             "y mis, hyd at "
             "ddiwedd y prosiect ar 31 Rhagfyr 2026)",
