@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pitchkit.advice.review import Finding, Review
-from pitchkit.notes.update.headline import headline_text, unsupported
 
 
 def headline_unsupported(review: Review) -> Iterator[Finding]:
     """A lead's headline claims a change in a measure whose chart does not show one."""
+    if not any(update.summary for update in review.facts.updates):
+        return  # nothing to read: a plain brief loads no update code (test_startup)
+    from pitchkit.notes.update.headline import headline_text, unsupported
+
     for found in unsupported(review.facts):
         message, evidence, fix = headline_text(found, review.lang)
         yield Finding(
