@@ -227,19 +227,28 @@ def english_in_welsh(
     )
 
 
-def notes_english_in_welsh(
+def _notes_english_fields(
     loaded: LoadedFacts,
     director_ids: Sequence[str],
-    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
-) -> Renderable | None:
-    """:func:`english_in_welsh` for a batch's notes to ``director_ids``, each field once."""
+    fields: Sequence[tuple[str | int, ...]],
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """The English fields the notes to ``director_ids`` would show, each once, then roles."""
     welsh = given_in_welsh(loaded.source)
     found: list[tuple[tuple[str | int, ...], str]] = []
     for director_id in director_ids:
         for item in english_fields(loaded.source.data, director_id, welsh, fields):
             if item not in found:
                 found.append(item)
-    found += team_roles(loaded, director_ids)
+    return found + team_roles(loaded, director_ids)
+
+
+def notes_english_in_welsh(
+    loaded: LoadedFacts,
+    director_ids: Sequence[str],
+    fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
+) -> Renderable | None:
+    """:func:`english_in_welsh` for a batch's notes to ``director_ids``, each field once."""
+    found = _notes_english_fields(loaded, director_ids, fields)
     if not found:
         return None
     places = Joined([_place(loaded, where) for where, _text in found], "; ")
@@ -284,16 +293,10 @@ def notes_english_warning(
 ) -> Renderable | None:
     """As :func:`english_warning`, once for the notes to ``director_ids`` (a batch's).
 
-    Each field is counted once, however many of the notes show it. A batch
-    has no ``--strict``, so the line does not offer it.
+    Each field is counted once, however many of the notes show it
+    (:func:`notes_english_in_welsh` is the same count for ``batch --strict``).
     """
-    welsh = given_in_welsh(loaded.source)
-    found: list[tuple[tuple[str | int, ...], str]] = []
-    for director_id in director_ids:
-        for item in english_fields(loaded.source.data, director_id, welsh, fields):
-            if item not in found:
-                found.append(item)
-    found += team_roles(loaded, director_ids)
+    found = _notes_english_fields(loaded, director_ids, fields)
     if not found:
         return None
     shown, more = _field_list(found, loaded)
