@@ -46,7 +46,9 @@ def test_a_welsh_batch_warns_of_the_english_its_notes_show(tmp_path: Path) -> No
     assert english_fields(warnings) == expected
     [line] = [w for w in warnings if FIELDS.search(w)]
     assert line.startswith("mae'r nodiadau Cymraeg yn dangos testun Saesneg")
-    assert "--strict" not in line  # batch has no --strict to offer
+    # batch has had --strict since session 28 (fixnu37), so the warning offers it, as a
+    # single note's does.
+    assert line.endswith("neu ychwanegwch --strict i stopio yn lle hynny")
     text = run("batch", WELSH, "--only", "dpcmh", "--out", tmp_path / "text", "-q")
     assert text.exit_code == 0, text.output
     assert "rhybudd: mae'r nodiadau Cymraeg yn dangos testun Saesneg o" in text.stderr

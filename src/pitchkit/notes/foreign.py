@@ -302,9 +302,9 @@ def notes_english_warning(
     shown, more = _field_list(found, loaded)
     return Plural(
         "the Welsh notes show English text from {n} field ({fields}{more}): "
-        "give it a Welsh version ({{en: ..., cy: ...}})",
+        "give it a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
         "the Welsh notes show English text from {n} fields ({fields}{more}): "
-        "give each a Welsh version ({{en: ..., cy: ...}})",
+        "give each a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
         len(found),
         fields=shown,
         more=more,
