@@ -118,7 +118,9 @@ def test_a_payback_counted_from_the_projects_start_says_so(tmp_path: Path) -> No
 
 
 def test_the_caveat_names_the_change_the_headline_claims() -> None:
-    from pitchkit.notes.update.entry import _direction
+    # The reading moved to headline.claimed_direction, which also reads a latest figure worse
+    # than before the change under a headline of a fall (newuser37 #10).
+    from pitchkit.notes.update.headline import claimed_direction as _direction
 
     assert [_direction(w) for w in ("falling", "down", "cut", "gostwng")] == ["fall"] * 4
     assert [_direction(w) for w in ("rising", "up", "increased", "codi")] == ["rise"] * 4

@@ -315,3 +315,73 @@ def test_the_finance_directors_share_is_the_plans_and_the_funding_split_is_said(
     ) in text
     # £218,000 and £262,000 are 10/22 and 12/22 of £480,000: the split is said.
     assert "The funding is spread evenly over the project's 22 months." in text
+
+
+# --- item 10: a typo in the latest figure (9,900 for 990) --------------------------------------
+
+
+def with_typo(folder: Path) -> None:
+    """November's waiting list typed 9,900 for 990, after four months below the lower limit."""
+    figures = folder / "figures.csv"
+    text = figures.read_text(encoding="utf-8-sig")
+    assert "\n2026-11,990," in text
+    figures.write_text(text.replace("\n2026-11,990,", "\n2026-11,9900,"), encoding="utf-8-sig")
+
+
+def test_a_typo_in_the_latest_figure_is_not_called_a_figure_now_below_the_limit(
+    project: Path,
+) -> None:
+    with_typo(project)
+    text = update(project, "coo")
+    since = text[text.index("Since the last update") : text.index("Progress on each measure")]
+    # Before: "a figure now below the chart's lower limit, so we report it as a real
+    # reduction", of a month whose figure is 9,900, far above every other.
+    assert "now below" not in since
+    assert (
+        "below the chart's lower limit (July to October 2026), but not in November 2026 "
+        "(its 9,900 is far outside every other figure: check it), so we report the reduction "
+        "in those months as real." in since
+    )
+
+
+def test_a_headline_of_a_fall_over_a_worse_latest_figure_is_flagged(project: Path) -> None:
+    with_typo(project)
+    text = update(project, "coo")
+    # The lead's headline is printed as written, with a sentence beneath it.
+    assert (
+        "Patients waiting over 8 weeks for endoscopy well down. The latest figure for patients "
+        "waiting over 8 weeks for a diagnostic endoscopy, for November 2026, is worse than the "
+        "average before the change, so the figures do not bear out this headline for now."
+    ) in text
+    code, shown = run(
+        "check", str(project / "facts.yaml"), "--directors", str(project / "team.csv")
+    )
+    assert code == 0, shown
+    assert (
+        "The headline for November 2026 claims a change in 'Patients waiting over 8 weeks for a "
+        "diagnostic endoscopy' that its latest figure does not show." in shown
+    )
+    # Without the typo the same headline stands: the figures bear it out.
+    (project / "figures.csv").write_text(
+        (DATA / "figures.csv").read_text(encoding="utf-8-sig"), encoding="utf-8-sig"
+    )
+    assert "bear out" not in update(project, "coo")
+
+
+def test_the_typo_sentences_read_in_welsh(project: Path) -> None:
+    with_typo(project)
+    facts = project / "facts.yaml"
+    english = "summary: Patients waiting over 8 weeks for endoscopy well down"
+    assert english in facts.read_text(encoding="utf-8")
+    # A Welsh note reads a headline given in Welsh against the measures' Welsh names.
+    welsh = 'cy: "Cleifion sy\'n aros dros 8 wythnos am endosgopi i lawr yn sylweddol"'
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            english, f"summary: {{en: {english[9:]}, {welsh}}}"
+        ),
+        encoding="utf-8",
+    )
+    text = update(project, "coo", "--locale", "cy_GB")
+    assert "islaw terfyn isaf y siart (" in text
+    assert "felly rydym yn adrodd y gostyngiad yn ystod y misoedd hynny fel un go iawn" in text
+    assert "nid yw'r ffigurau'n cadarnhau'r prif bwynt hwn am y tro" in text

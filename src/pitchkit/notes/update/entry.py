@@ -8,7 +8,6 @@ own terms; with no entry (a fill-in template) each becomes the prompt from
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from pitchkit.facts.schema import Update
 from pitchkit.i18n import fmt
@@ -17,7 +16,7 @@ from pitchkit.notes import wording
 from pitchkit.notes.context import Context
 from pitchkit.notes.update import fillin
 from pitchkit.notes.update.carryover import answered_by, carried, last_period
-from pitchkit.notes.update.headline import unsupported
+from pitchkit.notes.update.headline import Headline, claimed_direction, unsupported
 from pitchkit.notes.update.progress import next_update_date, previous_score
 from pitchkit.notes.update.situation import Situation
 from pitchkit.period import Period, parse_period
@@ -91,15 +90,6 @@ def headline_note(situation: Situation) -> str:
 
 
 #: Words of change that say a measure fell, and that it rose ("down", "codi").
-_FALL = re.compile(
-    r"^(?:down|reduc\w*|fall\w*|fell|drop\w*|declin\w*|decreas\w*|lower|cut|halved"
-    r"|gostwng\w*|gostyngiad|llai|lawr|haneru)$",
-    re.IGNORECASE,
-)
-_RISE = re.compile(
-    r"^(?:up|increas\w*|ris(?:e|es|en|ing)|rose|higher|doubled|codi|cynydd|cynnydd|mwy)$",
-    re.IGNORECASE,
-)
 #: The sentence for one measure, by the change claimed and whether it has a money value.
 _ONE = {
     ("fall", True): N_(
@@ -129,27 +119,38 @@ _ONE = {
 }
 
 
-def _direction(word: str) -> str:
-    """What the headline's word of change claims: "fall", "rise" or "change"."""
-    if _FALL.match(word):
-        return "fall"
-    if _RISE.match(word):
-        return "rise"
-    return "change"
-
-
 def unshown_claim(situation: Situation) -> str:
     """That the headline claims a change its figures do not show yet; "" when it claims none.
 
     Plainly, naming what is not counted: "The chart cannot yet tell this fall
     from normal variation, so no money is counted for emergency admissions of
     the people supported." (reader27 #9: "its chart … so none is counted" left
-    the reader asking "none of what?").
+    the reader asking "none of what?"). A headline of a change the chart does
+    show, over a latest figure worse than before the change, gets a sentence
+    of its own (newuser37 #10).
     """
-    lang = situation.lang
     found = list(unsupported(situation.facts, only=situation.period))
-    if not found:
-        return ""
+    said = [_latest_worse(f, situation) for f in found if f.latest_worse is not None]
+    found = [f for f in found if f.latest_worse is None]
+    if found:
+        said.insert(0, _unshown(found, situation))
+    return " ".join(said)
+
+
+def _latest_worse(found: Headline, situation: Situation) -> str:
+    """That the latest figure of a measure the headline says moved is worse than before."""
+    lang = situation.lang
+    assert found.latest_worse is not None
+    measure = wording.in_sentence(wording.apply_terms(found.impact.measure, situation.terms), lang)
+    return lang.gettext(
+        "The latest figure for {measure}, for {period}, is worse than the average before the "
+        "change, so the figures do not bear out this headline for now."
+    ).format(measure=measure, period=fmt.period_label(found.latest_worse.text, lang))
+
+
+def _unshown(found: list[Headline], situation: Situation) -> str:
+    """The sentence for headlines claiming changes their charts cannot yet tell apart."""
+    lang = situation.lang
     measures = fmt.join_list(
         [
             wording.in_sentence(wording.apply_terms(f.impact.measure, situation.terms), lang)
@@ -159,7 +160,7 @@ def unshown_claim(situation: Situation) -> str:
     )
     money = all(f.impact.value is not None for f in found)
     if len(found) == 1:
-        text = lang.gettext(_ONE[(_direction(found[0].word), money)])
+        text = lang.gettext(_ONE[(claimed_direction(found[0].word), money)])
     elif money:
         text = lang.gettext(
             "The charts cannot yet tell these changes from normal variation, so no money is "

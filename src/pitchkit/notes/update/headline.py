@@ -13,14 +13,17 @@ reading it relies on, so the update needs nothing from the advice layer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n.translation import Language
 from pitchkit.period import Period, parse_period
 from pitchkit.recast.words import plain_words
+
+if TYPE_CHECKING:
+    from pitchkit.notes.update.progress import Point
 
 
 #: Words that say a measure moved: down, up, improved, reduced, fallen, halved ...
@@ -115,6 +118,9 @@ class Headline(NamedTuple):
     period: Period
     impact: Impact
     word: str
+    #: Set when the chart shows the change but the latest figure, from this period, is
+    #: worse than the average before the change (a typo of 9,900 for 990; newuser37 #10).
+    latest_worse: Period | None = None
 
 
 def _words(text: str) -> list[str]:
@@ -179,9 +185,57 @@ def unsupported(facts: Facts, only: Period | None = None) -> Iterator[Headline]:
         claims = claims_for(facts, chart_run or run, frozenset())
         for impact, word in said:
             claim = claims.get(impact.id)
-            if claim is None or claim.shown or not claim.counted:
+            if claim is None or not claim.counted:
                 continue
-            yield Headline(entry=index, period=period, impact=impact, word=word)
+            if not claim.shown:
+                yield Headline(entry=index, period=period, impact=impact, word=word)
+                continue
+            worse = _latest_worse(claim.points, claim.reference, impact, word)
+            if worse is not None:
+                yield Headline(
+                    entry=index, period=period, impact=impact, word=word, latest_worse=worse
+                )
+
+
+_FALL = re.compile(
+    r"^(?:down|reduc\w*|fall\w*|fell|drop\w*|declin\w*|decreas\w*|lower|cut|halved"
+    r"|gostwng\w*|gostyngiad|llai|lawr|haneru)$",
+    re.IGNORECASE,
+)
+_RISE = re.compile(
+    r"^(?:up|increas\w*|ris(?:e|es|en|ing)|rose|higher|doubled|codi|cynydd|cynnydd|mwy)$",
+    re.IGNORECASE,
+)
+
+
+def claimed_direction(word: str) -> str:
+    """What a headline's word of change claims: "fall", "rise" or "change"."""
+    if _FALL.match(word):
+        return "fall"
+    if _RISE.match(word):
+        return "rise"
+    return "change"
+
+
+def _latest_worse(
+    points: Sequence[Point], reference: float | None, impact: Impact, word: str
+) -> Period | None:
+    """The latest figure's period when it is worse than the average before the change.
+
+    Only for a headline that claims the measure moved the better way (or just
+    "changed"): "waits up" over a worse latest figure is what the figures show.
+    """
+    present = [p for p in points if p.value is not None]
+    if reference is None or not present:
+        return None
+    latest = present[-1]
+    assert latest.value is not None
+    lower = impact.direction == "lower"
+    claimed = claimed_direction(word)
+    if claimed == ("rise" if lower else "fall"):
+        return None
+    worse = latest.value > reference if lower else latest.value < reference
+    return latest.period if worse else None
 
 
 #: Where a headline's clauses part: a semicolon, "while", "whereas", "but", and their Welsh
@@ -269,6 +323,24 @@ def headline_text(found: Headline, lang: Language) -> tuple[str, str, str]:
     from pitchkit.i18n import fmt
 
     period = fmt.period_label(found.period.text, lang)
+    if found.latest_worse is not None:
+        message = lang.gettext(
+            "The headline for {period} claims a change in '{measure}' that its latest figure "
+            "does not show."
+        ).format(period=period, measure=found.impact.measure)
+        evidence = lang.gettext(
+            "The summary says '{word}', but the latest figure of '{measure}', for {latest}, is "
+            "worse than the average before the change."
+        ).format(
+            word=found.word,
+            measure=found.impact.measure,
+            latest=fmt.period_label(found.latest_worse.text, lang),
+        )
+        fix = lang.gettext(
+            "If the figure is a typo, correct it in the log; otherwise say in the headline "
+            "what was done rather than what the figures show."
+        )
+        return message, evidence, fix
     message = lang.gettext(
         "The headline for {period} claims a change in '{measure}' that its figures do not show yet."
     ).format(period=period, measure=found.impact.measure)

@@ -394,6 +394,14 @@ def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
             if fall
             else lang.gettext("so we count the increase as delivered")
         )
+    elif broken is not None:
+        # The months the signal names were real, the latest figure is not one of them: "so we
+        # report it as a real reduction" would read as said of the latest (newuser37 #10).
+        reports = (
+            lang.gettext("so we report the reduction in those months as real")
+            if fall
+            else lang.gettext("so we report the increase in those months as real")
+        )
     else:
         reports = (
             lang.gettext("so we report it as a real reduction")
@@ -404,21 +412,35 @@ def _now_shown(claim: Claim, kind: str, lang: Language) -> str:
 
 
 def _broken_by_latest(signal: spc.Signal, claim: Claim, kind: str, lang: Language) -> str | None:
-    """A run (a shift or a trend) that the latest figure broke, said as over; else ``None``.
+    """A signal that ended before the latest figure, said as over; else ``None``.
 
     "Now below the baseline for 7 months running" cannot be said of a run that
     ended in October when November's figure is far above it (newuser35 #2): the
     run is named with its months, then the latest month that is not part of it,
     and a latest figure far outside all the others is named as one to check.
+    Points beyond a limit (or two of three near it) are the same: "a figure now
+    below the lower limit" is false when the latest figure is not one of them
+    (newuser37 #10, a typo of 9,900 for 990 after four months below the limit).
     """
-    if signal.rule not in ("shift", "trend"):
-        return None
     present = [i for i, p in enumerate(claim.points) if p.value is not None]
     if not present or signal.end >= present[-1]:
         return None
     latest = claim.points[present[-1]]
     down = signal.direction == "down"
-    if signal.rule == "trend":
+    months = [claim.points[i].period for i in signal.points if claim.points[i].value is not None]
+    if signal.rule == "outside_limits":
+        text = (
+            lang.gettext("below the chart's lower limit ({span}), but not in {latest}")
+            if down
+            else lang.gettext("above the chart's upper limit ({span}), but not in {latest}")
+        )
+    elif signal.rule == "two_of_three":
+        text = (
+            lang.gettext("close to the chart's lower limit ({span}), but not in {latest}")
+            if down
+            else lang.gettext("close to the chart's upper limit ({span}), but not in {latest}")
+        )
+    elif signal.rule == "trend":
         text = (
             lang.gettext("fell for {length} running, {span}, but not in {latest}")
             if down
@@ -438,11 +460,15 @@ def _broken_by_latest(signal: spc.Signal, claim: Claim, kind: str, lang: Languag
             if down
             else lang.gettext("above the average for {length} running, {span}, but not in {latest}")
         )
+    if signal.rule in ("shift", "trend"):
+        run = claim.points[signal.start : signal.end + 1]
+        months = [p.period for p in run if p.value is not None]
     said = text.format(
         length=_count(signal.length, kind, lang),
-        span=spans.span_text(
-            [p.period for p in claim.points[signal.start : signal.end + 1] if p.value is not None],
-            lang,
+        span=(
+            spans.span_text(months, lang)
+            if signal.rule in ("shift", "trend")
+            else spans.gap_labels(months, lang)  # points apart, or runs as stretches
         ),
         latest=fmt.period_label(latest.period.text, lang),
     )
