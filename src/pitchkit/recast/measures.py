@@ -1398,6 +1398,8 @@ RULES = {
     "plural counts": True,
     "settings": True,
     "naming asides": True,
+    "naming negations": True,
+    "naming populations": True,
     "open heads": True,
     "edge populations": True,
     "ethnic gaps": True,

@@ -18,11 +18,21 @@ measure itself is not a word match: it is the same measure.
 * start in the part of each text before its first qualifying word ("for",
   "with", "on", "in" ...), so it is what each counts, not whose or where:
   "Agency nursing shifts booked to cover sickness *in community nursing*"
-  does not name "community nursing shifts staffed to the establishment";
+  does not name "community nursing shifts staffed to the establishment".
+  When the words before it are only whom the measure counts, with no
+  telling or weak word ("Children *in* participating settings seen by an
+  NHS dentist"), the head runs on to the next qualifying word after a
+  telling one, but a phrase may not start on the words straight after the
+  first qualifying word, which describe the population ("People *with*
+  severe frailty ..." does not name the GP contract's severe frailty
+  requirements);
 * hold the impact's head noun: the last telling word before its first
   qualifying word ("assaults" in "Physical assaults on staff by patients"),
   so "District nurse home visits" does not name "District nurse vacancy
   rate" (the visits are not the vacancies);
+* read "not X" as "unX" and "without" as "no", so "Abnormal results not
+  acknowledged" is named by "No abnormal result unacknowledged" (plurals and
+  verb forms already share a stem: "discharged" and "discharges");
 * not be only names the measure map knows: a shared concept is the map's
   business, and the map decides it with its own rules (a topic name, which
   names an area and never a measure, is not such a name).
@@ -74,7 +84,8 @@ class _Word(NamedTuple):
     stem: str
     start: int
     end: int
-    head: bool  # before the text's first qualifying word
+    head: bool  # before the text's first qualifying word (after a telling word)
+    lead: bool = True  # before the text's very first qualifying word
 
 
 #: "90% of", "100 per cent of": a share of what follows, which is still what the text counts.
@@ -91,11 +102,22 @@ def _words(text: str) -> tuple[tuple[_Word, ...], str]:
     answered); words in brackets are never in it.
     """
     spelt = _spelt(text)
-    cut = len(spelt)
+    content = content_tokens(text)
+    cut = first = len(spelt)
     for qualifier in _QUALIFIER.finditer(spelt):
         if RULES["naming heads"] and (
             qualifier.group(0).lower() == "of" and _SHARE_OF.search(spelt[: qualifier.start()])
         ):
+            continue
+        first = min(first, qualifier.start())
+        before = [t.stem for t in content if t.end <= qualifier.start()]
+        if (
+            RULES["naming populations"]
+            and not any(_telling(stem) for stem in before)
+            and not any(stem in lens_data().weak_words for stem in before)
+        ):
+            # "Children in participating settings seen by an NHS dentist": the words before
+            # "in" say only who is counted, so the head runs on to what is counted of them.
             continue
         cut = qualifier.start()
         break
@@ -108,10 +130,45 @@ def _words(text: str) -> tuple[tuple[_Word, ...], str]:
             t.start,
             t.end,
             t.start < cut and not any(s <= t.start < e for s, e in bracketed),
+            t.start < first,
         )
-        for t in content_tokens(text)
+        for t in content
     )
+    if RULES["naming negations"]:
+        found = _negations(found)
     return found, spelt
+
+
+#: "not" before a word: "not acknowledged" is read as "unacknowledged" ("non-face-to-face" is
+#: a name of its own and keeps its "non").
+_NOT = frozenset({"not"})
+#: Words that say "none of": "without a plan" and "no plan" are the same absence.
+_WITHOUT = "without"
+
+
+def _negations(words: tuple[_Word, ...]) -> tuple[_Word, ...]:
+    """``words`` with "not X" read as one word, "unX", and "without" as "no".
+
+    "Abnormal results not acknowledged" and "No abnormal result unacknowledged" name the
+    same results; without this the one reads "acknowledged" where the other reads
+    "unacknowledged" and the phrase breaks. The merged word spans both.
+    """
+    merged: list[_Word] = []
+    skip = False
+    for i, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        after = words[i + 1] if i + 1 < len(words) else None
+        if word.stem in _NOT and after is not None and after.stem.isalpha():
+            merged.append(after._replace(stem="un" + after.stem, start=word.start))
+            merged[-1] = merged[-1]._replace(head=word.head, lead=word.lead)
+            skip = True
+        elif word.stem == _WITHOUT:
+            merged.append(word._replace(stem="no"))
+        else:
+            merged.append(word)
+    return tuple(merged)
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +210,17 @@ def named_measure(measure: str, objective: str) -> Named | None:
     if not heads:
         return None
     noun = heads[-1]
+    # When the head runs on past whom the measure counts ("Children in participating
+    # settings seen by ..."), the telling words straight after the first qualifying word
+    # describe them: a phrase starting there names the population ("People with severe
+    # frailty"), not what is counted of it.
+    whom: set[int] = set()
+    if not any(w.lead and _telling(w.stem) for w in mine):
+        start = next((i for i, w in enumerate(mine) if not w.lead), len(mine))
+        end = start
+        while end < len(mine) and _telling(mine[end].stem) and mine[end].head:
+            whom.add(end)
+            end += 1
     for size in range(min(len(mine), len(theirs), LONGEST_NAMED), 1, -1):
         # The objective's runs of this size that start on a head word, by their stems, in
         # order: one look-up a run of the measure, not a scan of the objective each time.
@@ -162,7 +230,7 @@ def named_measure(measure: str, objective: str) -> Named | None:
                 starts.setdefault(tuple(w.stem for w in theirs[j : j + size]), []).append(j)
         for i in range(len(mine) - size + 1):
             run = mine[i : i + size]
-            if not run[0].head or noun not in run:
+            if not run[0].head or noun not in run or i in whom:
                 continue
             found = starts.get(tuple(w.stem for w in run))
             if found is None:
