@@ -911,6 +911,22 @@ def names_goods(text: str) -> bool:
     return any(token.stem in goods for token in content_tokens(_spelt(text)))
 
 
+def names_payee(text: str) -> bool:
+    """Whether ``text`` names a body paid that is not one's own staff (``payee_words``).
+
+    "Spend on private ambulance *providers*", "Spend with local *suppliers*": what the
+    money is paid to is another organisation, so it is not pay.
+    """
+    payees = _payee_words()
+    return any(token.stem in payees for token in content_tokens(_spelt(text)))
+
+
+@cache
+def _payee_words() -> frozenset[str]:
+    """The stems of ``payee_words`` in ``measures.yaml``."""
+    return frozenset(stem(_normal(word)) for word in read_measure_file().get("payee_words") or ())
+
+
 @cache
 def _goods_words() -> frozenset[str]:
     """The stems of ``goods_words`` in ``measures.yaml``."""
@@ -1431,6 +1447,7 @@ RULES = {
     "time spent in": True,
     "deadlines": True,
     "wait statistics": True,
+    "bought": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
