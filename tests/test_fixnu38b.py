@@ -86,3 +86,100 @@ def test_a_baseline_a_nought_short_and_a_year_given_per_month(tmp_path: Path) ->
         "before the change (July 2026 to December 2026: 287.2 bed days a month): is it a "
         "figure a year, not a month? Check the impact's 'per:'"
     ) in run("check", str(monthly), *log)
+
+
+# --- #4: a strategy line names the plan a director's objective is about ----------------
+
+
+def test_a_plan_the_strategy_names_is_not_said_to_link_to_nothing() -> None:
+    # Before: "does not yet link to your objectives" beside "Links to: ... North Midlands
+    # ICB joint forward plan 2025-30" on the same page.
+    dsp = run("preview", str(FACTS), "--directors", str(TEAM), "-d", "dsp")
+    assert "does not yet link to your objectives" not in dsp
+    assert (
+        "Discharge medicines in a day links to a plan this objective of yours names (North "
+        "Midlands ICB joint forward plan 2025-30); we would value your advice on how its "
+        "figures can count towards it: “Deliver the ICB joint forward plan's discharge "
+        "ambitions”"
+    ) in dsp
+    ceo = run("preview", str(FACTS), "--directors", str(TEAM), "-d", "ceo")
+    assert "does not yet link to your objectives" not in ceo
+    assert "(Trust strategy 2024-29, ambition 3)" in ceo
+    assert "“Deliver the trust strategy 2024-29”" in ceo
+
+
+# --- #6: a misspelt numbered objective column ------------------------------------------
+
+
+def test_a_misspelt_objective_column_is_named_before_any_other_objective() -> None:
+    result = CliRunner().invoke(
+        app, ["directors", str(FACTS), "--directors", str(DATA / "team-typo.csv")]
+    )
+    output = " ".join(result.output.split())
+    # Before: "did you mean 'objectives'?", then "did you mean 'cfo.capital-spend'?", the
+    # very link the lead excluded.
+    assert "column 'Objectve 2' was ignored: did you mean 'Objective 2'?" in output
+    assert (
+        "'cfo.agency-spend' names no objective of that director: the team file's column "
+        "'Objectve 2' was ignored, which may hold it"
+    ) in output
+    assert "capital-spend" not in output
+
+
+# --- #7: cutting to fit keeps the board's own risk last --------------------------------
+
+
+def test_the_finance_director_s_brief_keeps_the_board_s_risk(tmp_path: Path) -> None:
+    out = tmp_path / "cfo.docx"
+    run(
+        "brief", str(FACTS), "--directors", str(TEAM), "-d", "cfo", "--measures", str(FIGURES),
+        "--today", TODAY, "--out", str(out),
+    )  # fmt: skip
+    text = document_text(out)
+    # Before: "Links to: North Midlands ICB joint forward plan 2025-30: ..." alone.
+    assert "Links to: BAF risk BAF-04: patient flow cannot meet emergency demand (score 20)." in (
+        text
+    )
+    assert "North Midlands ICB joint forward plan" not in text
+
+
+# --- #11: dates a UK spreadsheet holds ---------------------------------------------------
+
+
+def _dated(tmp: Path, first: str, second: str) -> Path:
+    """``figures.csv`` with its first two months dated ``first`` and ``second``."""
+    lines = FIGURES.read_text(encoding="utf-8-sig").splitlines()
+    lines[1] = first + lines[1][lines[1].index(",") :]
+    lines[2] = second + lines[2][lines[2].index(",") :]
+    path = tmp / "figs-date.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_two_digit_year_and_a_month_end_date_are_read(tmp_path: Path) -> None:
+    # Before: "'01/07/26' is not a period pitchkit knows" and "the date 2026-08-31 is not
+    # the first of a month". Now July 2026 and August 2026, as Jul-26 and Aug-26 were.
+    for first, second in (("01/07/26", "31/08/26"), ("31/07/2026", "2026-08-31")):
+        figures = _dated(tmp_path, first, second)
+        output = run(
+            "check", str(FACTS), "--directors", str(TEAM), "--measures", str(figures),
+            "--today", TODAY, "-q",
+        )  # fmt: skip
+        assert "figs-date.csv" not in output
+
+
+def test_a_mid_month_date_says_what_pitchkit_reads(tmp_path: Path) -> None:
+    figures = _dated(tmp_path, "15/07/26", "Aug-26")
+    result = CliRunner().invoke(
+        app, ["check", str(FACTS), "--measures", str(figures), "--today", TODAY]
+    )
+    assert result.exit_code == 1
+    assert (
+        "the date 2026-07-15 is not the first or the last day of a month: give each month's "
+        "figure on its first day (or its last), or write the month as 2026-07"
+    ) in " ".join(result.output.split())
+    figures = _dated(tmp_path, "July the first", "Aug-26")
+    result = CliRunner().invoke(
+        app, ["check", str(FACTS), "--measures", str(figures), "--today", TODAY]
+    )
+    assert "Apr-27, April 2027 or 01/04/2027" in " ".join(result.output.split())
