@@ -183,3 +183,38 @@ def test_a_mid_month_date_says_what_pitchkit_reads(tmp_path: Path) -> None:
         app, ["check", str(FACTS), "--measures", str(figures), "--today", TODAY]
     )
     assert "Apr-27, April 2027 or 01/04/2027" in " ".join(result.output.split())
+
+
+# --- #12: a figures workbook open in Excel -----------------------------------------------
+
+
+def test_a_workbook_open_in_excel_is_said_to_be(tmp_path: Path) -> None:
+    workbook = tmp_path / "figures.xlsx"
+    workbook.write_bytes((DATA / "figures.xlsx").read_bytes())
+    log = ["--directors", str(TEAM), "--measures", str(workbook), "--today", TODAY, "-q"]
+    note = "figures.xlsx: the file is open in Excel: changes not yet saved there are not read"
+    assert note not in run("check", str(FACTS), *log)
+    (tmp_path / "~$figures.xlsx").write_bytes(b"\0" * 165)  # Excel's owner file
+    assert note in run("check", str(FACTS), *log)
+
+
+def test_a_misnamed_column_s_question_is_not_followed_by_a_colon() -> None:
+    # Before: "did you mean 'median-time'?: name each column ...".
+    result = CliRunner().invoke(
+        app, ["check", str(FACTS), "--measures", str(DATA / "figs-col.csv"), "--today", TODAY]
+    )
+    assert (
+        "'Median TTO time' is not one of the project's measures: did you mean 'median-time'? "
+        "If not, name each column after an impact id or its measure"
+    ) in " ".join(result.output.split())
+
+
+def test_directors_says_which_left_out_director_s_plan_the_project_links_to() -> None:
+    output = run("directors", str(FACTS), "--directors", str(TEAM))
+    assert (
+        "Tom Lindqvist's objective names a plan the project links to (North Midlands ICB "
+        "joint forward plan 2025-30): ask them how its figures can count towards it."
+    ) in output
+    assert "Dr Helen Okoro's objective names a plan the project links to (Trust strategy" in (
+        output
+    )

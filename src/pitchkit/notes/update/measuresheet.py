@@ -59,6 +59,7 @@ from pitchkit.facts.validation import (
 )
 from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Joined, Located, Message, Renderable
+from pitchkit.i18n.translation import N_
 from pitchkit.notes.update.outliers import FactsPlace, facts_place, far_outside
 from pitchkit.period import Period, parse_period
 from pitchkit.pounds import is_pounds
@@ -187,7 +188,33 @@ def load_measures(path: Path, facts: Facts, *others: Facts) -> MeasureSheet:
         else figure
         for figure in figures
     ]
-    return MeasureSheet(path, layout, tuple(figures), tuple(notes))
+    return MeasureSheet(path, layout, tuple(figures), (*_open_elsewhere(path), *notes))
+
+
+def _open_elsewhere(path: Path) -> list[Located]:
+    """A note when a workbook is open in Excel or LibreOffice: what is unsaved is not read.
+
+    A lead who has typed June but not saved gets an update without June, with
+    no word (newuser38 #12): the lock file the program keeps beside the file
+    says it is open, as it does for a note left open in Word.
+    """
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    if path.with_name("~$" + path.name).is_file():
+        program = "Excel"
+    elif path.with_name(f".~lock.{path.name}#").is_file():
+        program = "LibreOffice"
+    else:
+        return []
+    return [
+        Located(
+            str(path),
+            Message(
+                "the file is open in {program}: changes not yet saved there are not read",
+                program=program,
+            ),
+        )
+    ]
 
 
 #: How many filled rows above the header may be titles ("Pleural service monthly log",
@@ -496,19 +523,22 @@ def _column_impact(
         return None
     impact = matcher.find(name)
     if impact is None:
-        raise _cell_error(
-            path,
-            header_row,
-            names,
-            index,
-            Message(
+        hint = matcher.hint(name)
+        # "did you mean 'median-time'?: name each column ..." read badly (newuser38 #12).
+        text = (
+            N_(
+                "'{measure}' is not one of the project's measures{hint} If not, name each "
+                "column after an impact id or its measure, or write the sheet as period, "
+                "measure, value"
+            )
+            if isinstance(hint, Message) and hint.text.endswith("?")
+            else N_(
                 "'{measure}' is not one of the project's measures{hint}: name each column "
                 "after an impact id or its measure, or write the sheet as period, measure, "
-                "value",
-                measure=name,
-                hint=matcher.hint(name),
-            ),
+                "value"
+            )
         )
+        raise _cell_error(path, header_row, names, index, Message(text, measure=name, hint=hint))
     if impact in measures.values():
         raise _cell_error(
             path,
