@@ -226,7 +226,8 @@ def csv_error(tmp: Path, text: str) -> str:
         ),
         (
             "period,measure,value\n2028-04-15,admissions,77\n",
-            "row 2: column period: the date 2028-04-15 is not the first of a month",
+            # A month's last day dates it too now (newuser38 #11): the message says so.
+            "row 2: column period: the date 2028-04-15 is not the first or the last day of a month",
         ),
         (
             "period,measure,value\n,admissions,77\n",
@@ -297,7 +298,9 @@ def test_a_bad_cell_in_a_workbook_is_named_by_row_and_column(tmp_path: Path) -> 
     path = tmp_path / "measures.xlsx"
     book.save(path)
     assert error_of(path, facts).startswith(
-        f"{path}:row 3: column period: the date 2028-05-03 is not the first of a month"
+        # A month's last day dates it too now (newuser38 #11): the message says so.
+        f"{path}:row 3: column period: the date 2028-05-03 is not the first or the last day "
+        "of a month"
     )
 
 

@@ -174,7 +174,11 @@ def test_a_director_with_no_aligned_objective_is_named() -> None:
     assert recommendation_lines(ranking, EN)[1:] == [
         "The project does not yet serve any objective of Siân Roberts (Executive Director of "
         "Finance) and Elin Davies (Executive Director of Nursing and Midwifery): leave them out "
-        "of the first round, or ask them where it could fit."
+        "of the first round, or ask them where it could fit. "
+        # fixnu38b (newuser38 #4): an objective naming a plan the strategy lines link to is
+        # said to, so the lead asks how the figures count towards it.
+        "Siân Roberts's objective names a plan the project links to (Integrated Medium Term "
+        "Plan 2025-28, priority 3): ask them how its figures can count towards it."
     ]
 
 

@@ -14,7 +14,7 @@ word it in the reader's language.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -455,14 +455,39 @@ def unaligned_text(ranking: Ranking, lang: Language) -> str:
         return ""
     who = fmt.join_list([_who(p) for p in recommendation.unaligned], lang)
     if recommendation.whole_team:
-        return lang.gettext(
+        text = lang.gettext(
             "The project does not yet serve any objective of {who}: approach them once it "
             "does, or before then with a different ask, such as where they think it could fit."
         ).format(who=who)
-    return lang.gettext(
-        "The project does not yet serve any objective of {who}: leave them out of the first "
-        "round, or ask them where it could fit."
-    ).format(who=who)
+    else:
+        text = lang.gettext(
+            "The project does not yet serve any objective of {who}: leave them out of the "
+            "first round, or ask them where it could fit."
+        ).format(who=who)
+    return " ".join((text, *_named_plans(recommendation.unaligned, lang)))
+
+
+def _named_plans(places: Sequence[Place], lang: Language) -> list[str]:
+    """For each director whose objective names a plan the strategy lines link to, say so.
+
+    "Deliver the ICB joint forward plan's discharge ambitions" beside the line
+    "North Midlands ICB joint forward plan 2025-30: ..." is no director the
+    project has nothing for (newuser38 #4): their note says it links to that
+    plan, and so does this.
+    """
+    from pitchkit.notes.wording import named_plan
+
+    found: list[str] = []
+    for place in places:
+        named = named_plan(place.pitch)
+        if named is not None:
+            found.append(
+                lang.gettext(
+                    "{name}'s objective names a plan the project links to ({plan}): ask them "
+                    "how its figures can count towards it."
+                ).format(plan=named[0], name=place.director.name)
+            )
+    return found
 
 
 def recommendation_lines(ranking: Ranking, lang: Language) -> list[str]:

@@ -242,13 +242,23 @@ def with_log(
 
         for line in far_outside(projects[0].facts, None, facts_place(projects[0])):
             listener.warning(line)
+        _far_from_log(projects[0], listener)
         return projects
     from pitchkit.notes.update.measuresheet import with_measures
 
     merged, conflicts = with_measures(projects, asked, today or dt.date.today())
     for line in conflicts:
         listener.warning(line)
+    _far_from_log(merged[0], listener)
     return merged
+
+
+def _far_from_log(project: Project, listener: Listener) -> None:
+    """Warn of a baseline a typo's factor from the log's figures before the change."""
+    from pitchkit.notes.update.outliers import far_from_log, fields_place
+
+    for line in far_from_log(project.facts, fields_place(project)):
+        listener.warning(line)
 
 
 def template_warnings(

@@ -326,7 +326,7 @@ def with_team(
     if team is not None:
         directors = team.team(lang)
     directors = as_linked(loaded, directors, former_ids)
-    problems = team_link_problems(loaded, directors)
+    problems = team_link_problems(loaded, directors, misspelt_objective_columns(team))
     if isinstance(loaded.source.data, dict):
         problems += audience_problems(loaded.source.data, [d.id for d in directors])
         # A director the team file left out (each warned of) is no mistake for the meeting.
@@ -380,15 +380,22 @@ def as_linked(
     return [_with_former_ids(d, former_ids.get(d.id, {}), written) for d in directors]
 
 
-def team_link_problems(loaded: LoadedFacts, directors: Sequence[Director]) -> list[Problem]:
-    """``supports`` and ``excludes`` links naming no objective of the team or the file's own."""
+def team_link_problems(
+    loaded: LoadedFacts, directors: Sequence[Director], ignored: Sequence[str] = ()
+) -> list[Problem]:
+    """``supports`` and ``excludes`` links naming no objective of the team or the file's own.
+
+    ``ignored`` are the team file's misspelt objective columns (``Objectve 2``):
+    a link naming no objective then says the column may hold it, rather than
+    suggesting another objective, which may be one the lead excluded.
+    """
     from pitchkit.facts.validation import link_problems
 
     objectives: dict[str, set[str]] = {}
     for director in (*loaded.facts.directors, *directors):
         objectives.setdefault(director.id, set()).update(o.id for o in director.objectives)
     roles = [(d.id, d.role) for d in (*loaded.facts.directors, *directors)]
-    return link_problems(loaded.source.data, objectives, roles)
+    return link_problems(loaded.source.data, objectives, roles, ignored)
 
 
 def _links_written(data: Any) -> set[str]:
@@ -1542,7 +1549,13 @@ def _columns(
         if index in positions:
             continue
         if key and key not in COLUMNS:
-            hint = did_you_mean(key, COLUMNS)
+            meant = misspelt_numbered(header[index])
+            # "Objectve 2" is "Objective 2" misspelt, not 'objectives' (newuser38 #6).
+            hint = (
+                Message(": did you mean '{choice}'?", choice=meant)
+                if meant
+                else did_you_mean(key, COLUMNS)
+            )
             if not hint and _for_notes(header[index]):
                 continue  # a PA's notes column is meant for people, not for pitchkit
             ignored = Message(
@@ -1586,6 +1599,46 @@ def _numbered(header: str) -> tuple[str, int] | None:
     [name] = [word for word in words if not _NUMBERED_WORD.match(word)]
     column = _NUMBERED_NAMES.get(name) or ("priority" if name in _OBJECTIVES_LOOKALIKES else None)
     return (column, int(numbers[0].group(1))) if column else None
+
+
+#: The words a numbered list column's header is a misspelling of, as a PA would write them.
+_NUMBERED_SPELT = {"objective": "Objective", "concern": "Concern"}
+
+
+def misspelt_numbered(header: str) -> str | None:
+    """``Objective 2`` for ``Objectve 2``: a numbered list column's header misspelt, else None.
+
+    A header of a word and a number whose word is a letter or two from
+    ``objective`` or ``concern`` (and not itself one pitchkit reads) is the
+    numbered column misspelt; it is ignored, and named as that column.
+    """
+    import difflib
+
+    if _numbered(header) is not None:
+        return None
+    words = _header_words(header.replace("#", " "))
+    numbers = [match for word in words if (match := _NUMBERED_WORD.match(word))]
+    if len(numbers) != 1 or len(words) != 2:
+        return None
+    [name] = [word for word in words if not _NUMBERED_WORD.match(word)]
+    singular = name[:-1] if name.endswith("s") else name
+    close = difflib.get_close_matches(singular, list(_NUMBERED_SPELT), n=1, cutoff=0.8)
+    return f"{_NUMBERED_SPELT[close[0]]} {numbers[0].group(1)}" if close else None
+
+
+def misspelt_objective_columns(team: DirectorsFile | None) -> list[str]:
+    """The headers of ``team`` ignored as misspelt ``Objective N`` columns, as written."""
+    if team is None:
+        return []
+    found: list[str] = []
+    for warning in team.warnings:
+        message = warning.message if isinstance(warning, Located) else warning
+        if not isinstance(message, Message) or "column" not in message.args:
+            continue
+        column = str(message.args["column"])
+        if (misspelt_numbered(column) or "").startswith("Objective "):
+            found.append(column)
+    return found
 
 
 def _numbered_columns(header: Sequence[str], positions: Mapping[int, str]) -> dict[int, str]:

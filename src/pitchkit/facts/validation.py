@@ -647,19 +647,24 @@ class Team(NamedTuple):
 
 
 def link_problems(
-    data: Any, objectives: dict[str, set[str]], roles: Sequence[tuple[str, str]] = ()
+    data: Any,
+    objectives: dict[str, set[str]],
+    roles: Sequence[tuple[str, str]] = (),
+    ignored: Sequence[str] = (),
 ) -> list[Problem]:
     """``supports`` and ``excludes`` links in raw facts data naming no director or objective.
 
     ``objectives`` gives each director's id with the ids of their
     objectives: those of the facts' own ``directors:``, of a team file, or both.
     ``roles`` (each director's id and role) let ``cfo.cip`` suggest the finance
-    director's id rather than the id a letter away.
+    director's id rather than the id a letter away. ``ignored`` are a team
+    file's misspelt objective columns: a link naming no objective is said to
+    be perhaps in one of them, with no other objective suggested.
     """
     impacts = _items(data, "impacts")
-    return _supports_problems(impacts, objectives, roles=roles) + _supports_problems(
-        impacts, objectives, key="excludes", roles=roles
-    )
+    return _supports_problems(
+        impacts, objectives, roles=roles, ignored=ignored
+    ) + _supports_problems(impacts, objectives, key="excludes", roles=roles, ignored=ignored)
 
 
 def _references(impact: dict[str, Any], key: str) -> list[Any]:
@@ -689,6 +694,7 @@ def _supports_problems(
     *,
     key: str = "supports",
     roles: Sequence[tuple[str, str]] = (),
+    ignored: Sequence[str] = (),
 ) -> list[Problem]:
     """``supports`` (or ``excludes``) links that name no director, or no objective of theirs."""
     problems: list[Problem] = []
@@ -723,10 +729,20 @@ def _supports_problems(
                     o for d, ids in objectives.items() if same_id(d, director_id) for o in ids
                 }
                 listed = ", ".join(f"{named[id_key(director_id)]}.{o}" for o in sorted(theirs))
+                hint: Renderable | str = did_you_mean(link, every) or Message(
+                    ": use one of {ids}", ids=listed
+                )
+                if ignored:
+                    # The objective may be in the column the team file ignored: suggesting
+                    # another objective offered the link the lead excluded (newuser38 #6).
+                    hint = Plural(
+                        ": the team file's column {columns} was ignored, which may hold it",
+                        ": the team file's columns {columns} were ignored, which may hold it",
+                        len(ignored),
+                        columns=", ".join(f"'{column}'" for column in ignored),
+                    )
                 message = Message(
-                    "'{link}' names no objective of that director{hint}",
-                    link=link,
-                    hint=did_you_mean(link, every) or Message(": use one of {ids}", ids=listed),
+                    "'{link}' names no objective of that director{hint}", link=link, hint=hint
                 )
                 problems.append(Problem(loc, message))
     return problems

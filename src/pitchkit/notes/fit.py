@@ -30,9 +30,11 @@ sentence, and whole items are dropped, never half of one. Never cut: the
 title, the ask sentence, any ask (the sponsorship ask and the first ask
 above all), the headline, the director's strongest statement (its first two
 sentences) and the one on their first money target, the advice
-question meant for them, the strategy line a shown statement's objective
-rests on, funding, timeline and contact. When all of that still does not
-fit, the note is left to run over and :class:`Fit` says by how many words.
+question meant for them, one strategy line (the plan a shown statement's
+objective names, else the board's own risk, else the line nearest the shown
+statements: :func:`_linked_strategy`), funding, timeline and contact.
+When all of that still does not fit, the note is left to run over and
+:class:`Fit` says by how many words.
 
 A bilingual note is fitted in both languages at once (:func:`fit_alike`):
 whatever one language must cut, the other cuts too, so both say the same.
@@ -307,13 +309,41 @@ def _director_words(context: dict[str, Any]) -> set[str]:
     return words
 
 
+#: A strategy line naming the board's own risk: its assurance framework or risk register.
+_BOARD_RISK = re.compile(
+    r"\bBAF\b|board assurance|corporate risk|risk register|principal risk|"
+    r"fframwaith sicrwydd",
+    re.IGNORECASE,
+)
+
+
 def _linked_strategy(context: dict[str, Any]) -> int | None:
-    """The strategy line a shown statement's objective rests on (most words shared), if any."""
+    """The strategy line the page keeps last: the director's own plan, else the board's risk.
+
+    A line sharing two words or more with a shown statement's objective is the
+    plan that objective names ("ICB joint forward plan" for the director of
+    strategy). Else a line naming the board's own risk (BAF-04, score 20) is
+    kept: a problem the board already worries about is the strongest link the
+    guide knows, where an ICB plan resting on a shared measure word went
+    before it (newuser38 #7). Else the line sharing most words with the shown
+    statements' objectives and measures, if any.
+    """
+    lines = context["project"]["strategy"]
+    own: set[str] = set()
     near: set[str] = set()
     for statement in context["pitch"]["statements"]:
+        own |= _stems(statement["objective"])
         near |= _stems(statement["objective"]) | _stems(statement["measure"])
-    scores = [_overlap(line, near) for line in context["project"]["strategy"]]
-    if not scores or max(scores) == 0:
+    if not lines:
+        return None
+    named = [_overlap(line, own) for line in lines]
+    if max(named) >= 2:
+        return named.index(max(named))
+    risks = [index for index, line in enumerate(lines) if _BOARD_RISK.search(str(line))]
+    if risks and context["pitch"]["statements"]:
+        return risks[0]
+    scores = [_overlap(line, near) for line in lines]
+    if max(scores) == 0:
         return None
     return scores.index(max(scores))
 

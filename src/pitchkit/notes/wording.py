@@ -739,6 +739,77 @@ def proposed_objective(pitch: Pitch) -> str | None:
     return texts[best.objective]
 
 
+#: Words that say nothing of which plan an objective or a strategy line means.
+_PLAN_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "by",
+        "at",
+        "our",
+        "its",
+        "their",
+        "with",
+        "deliver",
+        "delivering",
+        "achieve",
+        "implement",
+        "meet",
+        "support",
+        "supporting",
+    ]
+)
+#: Words that make a text a plan's name: an objective about one names it.
+_PLAN_WORDS = frozenset(
+    [
+        "plan",
+        "plans",
+        "strategy",
+        "strategies",
+        "programme",
+        "programmes",
+        "framework",
+        "frameworks",
+    ]
+)
+
+
+def _plan_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9][a-z0-9/-]*", text.casefold().replace("\u2019", "'"))
+    return {word for word in words if word not in _PLAN_FILLER}
+
+
+def named_plan(pitch: Pitch) -> tuple[str, str] | None:
+    """The strategy line's plan one of the director's objectives names, with that objective.
+
+    "Deliver the trust strategy 2024-29" names the line "Trust strategy
+    2024-29, ambition 3: timely care, every day"; "Deliver the ICB joint
+    forward plan's discharge ambitions" names "North Midlands ICB joint forward
+    plan 2025-30: ...". An objective names a line when it has a plan's word
+    (plan, strategy, programme, framework) the line has too, and the line has
+    at least two of the objective's words and four in five of them. The plan
+    is the line's words before its first colon.
+    """
+    for objective in pitch.director.objectives:
+        wanted = _plan_words(objective.text.replace("'s ", " "))
+        if len(wanted) < 2 or not wanted & _PLAN_WORDS:
+            continue
+        for line in pitch.facts.project.strategy:
+            plan = line.split(": ", 1)[0].strip()
+            have = _plan_words(line)
+            shared = wanted & have
+            if shared & _PLAN_WORDS and len(shared) >= 2 and len(shared) >= 0.8 * len(wanted):
+                return plan, objective.text.strip()
+    return None
+
+
 def headline(pitch: Pitch, lang: Language) -> str:
     """One sentence that leads the note: the project helps this director with their objective.
 
@@ -763,6 +834,17 @@ def headline(pitch: Pitch, lang: Language) -> str:
             "{title} may help with this objective of yours, a link we ask you to confirm:"
         ).format(title=title)
         return "\n".join((elided(sentence, lang.lang), objectives.as_quoted(proposed)))
+    named = named_plan(pitch) if not shown else None
+    if named is not None:
+        # A strategy line names the plan this objective is about: "does not yet link to
+        # your objectives" beside "Links to: ... ICB joint forward plan" is not true
+        # (newuser38 #4), so the note says what is: the plan, and no figures yet.
+        plan, objective_text = named
+        sentence = lang.gettext(
+            "{title} links to a plan this objective of yours names ({plan}); we would value "
+            "your advice on how its figures can count towards it:"
+        ).format(title=title, plan=plan)
+        return "\n".join((elided(sentence, lang.lang), objectives.as_quoted(objective_text)))
     if not shown:
         return elided(
             lang.gettext(

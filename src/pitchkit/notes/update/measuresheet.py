@@ -36,6 +36,7 @@ figures filled in.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -58,6 +59,7 @@ from pitchkit.facts.validation import (
 )
 from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Joined, Located, Message, Renderable
+from pitchkit.i18n.translation import N_
 from pitchkit.notes.update.outliers import FactsPlace, facts_place, far_outside
 from pitchkit.period import Period, parse_period
 from pitchkit.pounds import is_pounds
@@ -82,6 +84,8 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ t]00:00(?::00)?)?$")
 #: A UK month and year, 10/2025 (or 10-2025, 10.2025), and the year first, 2025/10.
 _MONTH_SLASH_YEAR = re.compile(r"^(\d{1,2})[/\-.](\d{4})$")
 _YEAR_SLASH_MONTH = re.compile(r"^(\d{4})/(\d{1,2})$")
+#: 01/06/27: a UK date with a two-digit year, read as this century's.
+_DAY_FIRST_SHORT_YEAR = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2})$")
 #: 10/25: October 2025, or the 10th of a month with no year? Refused, saying what to write.
 _TWO_NUMBERS = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _NUMBER = re.compile(r"^[-+]?£?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?$")
@@ -184,7 +188,33 @@ def load_measures(path: Path, facts: Facts, *others: Facts) -> MeasureSheet:
         else figure
         for figure in figures
     ]
-    return MeasureSheet(path, layout, tuple(figures), tuple(notes))
+    return MeasureSheet(path, layout, tuple(figures), (*_open_elsewhere(path), *notes))
+
+
+def _open_elsewhere(path: Path) -> list[Located]:
+    """A note when a workbook is open in Excel or LibreOffice: what is unsaved is not read.
+
+    A lead who has typed June but not saved gets an update without June, with
+    no word (newuser38 #12): the lock file the program keeps beside the file
+    says it is open, as it does for a note left open in Word.
+    """
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    if path.with_name("~$" + path.name).is_file():
+        program = "Excel"
+    elif path.with_name(f".~lock.{path.name}#").is_file():
+        program = "LibreOffice"
+    else:
+        return []
+    return [
+        Located(
+            str(path),
+            Message(
+                "the file is open in {program}: changes not yet saved there are not read",
+                program=program,
+            ),
+        )
+    ]
 
 
 #: How many filled rows above the header may be titles ("Pleural service monthly log",
@@ -493,19 +523,22 @@ def _column_impact(
         return None
     impact = matcher.find(name)
     if impact is None:
-        raise _cell_error(
-            path,
-            header_row,
-            names,
-            index,
-            Message(
+        hint = matcher.hint(name)
+        # "did you mean 'median-time'?: name each column ..." read badly (newuser38 #12).
+        text = (
+            N_(
+                "'{measure}' is not one of the project's measures{hint} If not, name each "
+                "column after an impact id or its measure, or write the sheet as period, "
+                "measure, value"
+            )
+            if isinstance(hint, Message) and hint.text.endswith("?")
+            else N_(
                 "'{measure}' is not one of the project's measures{hint}: name each column "
                 "after an impact id or its measure, or write the sheet as period, measure, "
-                "value",
-                measure=name,
-                hint=matcher.hint(name),
-            ),
+                "value"
+            )
         )
+        raise _cell_error(path, header_row, names, index, Message(text, measure=name, hint=hint))
     if impact in measures.values():
         raise _cell_error(
             path,
@@ -635,6 +668,10 @@ def read_period(value: Any) -> Period:
     found = _ISO_DAY.match(lowered)
     if found:
         return _first_of_month(int(found[1]), int(found[2]), int(found[3]))
+    found = _DAY_FIRST_SHORT_YEAR.match(lowered)
+    if found:
+        # 01/06/27: a UK sheet's two-digit year is this century's (newuser38 #11).
+        lowered = f"{found[1]}{found[2]}{found[3]}{found[2]}20{found[4]}"
     if is_day_first(lowered):  # 01/04/2026, day first as in the UK, as the facts file reads it
         day = uk_date(lowered)
         if day.day != 1 and day.month == 1 and day.day <= 12:
@@ -668,7 +705,7 @@ def read_period(value: Any) -> Period:
     raise ValueError(
         Message(
             "'{period}' is not a period pitchkit knows: write 2027-03, 2027-Q1, 2027, "
-            "Apr-27 or April 2027",
+            "Apr-27, April 2027 or 01/04/2027",
             period=text,
         )
     )
@@ -696,7 +733,7 @@ def _two_numbers(text: str, first: str, second: str) -> Message:
         )
     return Message(
         "'{period}' is not a period pitchkit knows: write 2027-03, 2027-Q1, 2027, "
-        "Apr-27 or April 2027",
+        "Apr-27, April 2027 or 01/04/2027",
         period=text.strip(),
     )
 
@@ -718,11 +755,13 @@ def _first_of_month(year: int, month: int, day: int) -> Period:
     if not 1 <= month <= 12:
         raise ValueError(Message("not a date: write the month as 2027-03"))
     month_text = "{:04d}-{:02d}".format(year, month)  # noqa: UP032
-    if day != 1:
+    # A month's last day dates it too: an NHS extract gives the period ending 2027-06-30
+    # for June (newuser38 #11).
+    if day not in (1, calendar.monthrange(year, month)[1]):
         raise ValueError(
             Message(
-                "the date {date} is not the first of a month: give each month's figure on its "
-                "first day, or write the month as {month}",
+                "the date {date} is not the first or the last day of a month: give each "
+                "month's figure on its first day (or its last), or write the month as {month}",
                 date="{}-{:02d}".format(month_text, day),  # noqa: UP032
                 month=month_text,
             )

@@ -10,18 +10,20 @@ spreadsheet reader so a brief whose facts file holds the log loads only this.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from pitchkit.errors import PitchkitError
 from pitchkit.facts.schema import Facts, logged_factor
 from pitchkit.i18n import fmt
-from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.messages import Located, Message, Renderable, Worded
 from pitchkit.i18n.translation import N_
 from pitchkit.period import Period, parse_period
 
 if TYPE_CHECKING:
     from pitchkit.facts.project import Project
+    from pitchkit.i18n.translation import Language
     from pitchkit.notes.update.measuresheet import MeasureSheet
 
 #: A figure more than this many times the largest of its measure's other figures (with
@@ -173,3 +175,195 @@ def facts_place(project: Project) -> FactsPlace:
     """Where ``project``'s facts file writes ``updates[entry].measures[impact]``."""
     source = project.loaded.source
     return lambda entry, impact: source.where(("updates", entry, "measures", impact))
+
+
+# --- a baseline or target far from the log's own figures before the change ------------
+
+#: Ratios a slip of the keyboard makes: a nought too many or too few.
+_TYPO_FACTORS = (10.0, 100.0, 1000.0)
+#: How far from a typo's factor a ratio may be and still be named (3,446 a year in the log
+#: against 34,200 is 9.9 times; an honest difference is seldom near a power of ten).
+_TYPO_SLACK = 1.35
+#: The same for a rate written for one length but given ``per:`` another (a month's figure
+#: with ``per: year`` is a twelfth): ratios of 4 or more only, as 2 or 3 may be honest.
+_PER_SLACK = 1.12
+
+_BASELINE_TYPO = N_(
+    "{field} {figure} is about {factor} times the log's average before the change "
+    "({first} to {last}: {average}): a typo? It is used as it stands"
+)
+_BASELINE_TYPO_BELOW = N_(
+    "{field} {figure} is far below the log's average before the change "
+    "({first} to {last}: {average}), which is about {factor} times as much: a typo? "
+    "It is used as it stands"
+)
+_BASELINE_PER = N_(
+    "{field} {figure} is about {factor} times the log's average before the change "
+    "({first} to {last}: {average}): is it a figure {written}, not {per}? "
+    "Check the impact's 'per:'"
+)
+_BASELINE_PER_BELOW = N_(
+    "{field} {figure} is far below the log's average before the change "
+    "({first} to {last}: {average}), which is about {factor} times as much: is it a "
+    "figure {written}, not {per}? "
+    "Check the impact's 'per:'"
+)
+
+#: Where ``impacts[index].field`` is written in the facts file (``file:line:col``).
+FieldPlace = Callable[[int, str], str]
+
+
+def _per_words(per: str, lang: Language) -> str:
+    from pitchkit.notes.wording import PER_WORDS
+
+    return lang.gettext(PER_WORDS[per])
+
+
+def _rate(value: tuple[float, str, str | None], lang: Language) -> str:
+    """``34,200 bed days a year``; ``14%`` for a level."""
+    figure, unit, per = value
+    text = fmt.quantity(figure, unit, lang)
+    return f"{text} {_per_words(per, lang)}" if per else text
+
+
+def _near(ratio: float, factor: float, slack: float) -> bool:
+    return factor / slack <= ratio <= factor * slack
+
+
+def _named_factor(ratio: float, per: str | None) -> tuple[float, str | None] | None:
+    """The typo's factor ``ratio`` is near (above 1), with the ``per`` it suggests, if any."""
+    from pitchkit.period import PER_MONTHS
+
+    above = ratio if ratio >= 1 else 1 / ratio
+    found: list[tuple[float, float, str | None]] = []
+    for factor in _TYPO_FACTORS:
+        if _near(above, factor, _TYPO_SLACK):
+            found.append((abs(math.log(above / factor)), factor, None))
+    if per is not None:
+        for other, months in PER_MONTHS.items():
+            # Baseline ``ratio`` times the log: as written for ``other`` but given ``per``.
+            factor = months / PER_MONTHS[per] if ratio >= 1 else PER_MONTHS[per] / months
+            if other != per and factor >= 4 and _near(above, factor, _PER_SLACK):
+                found.append((abs(math.log(above / factor)), factor, other))
+    if not found:
+        return None
+    _, factor, meant = min(found, key=lambda each: each[0])
+    return factor, meant
+
+
+def far_from_log(facts: Facts, place: FieldPlace) -> list[Located]:
+    """A warning for each baseline (or target) a typo's factor away from the log before the change.
+
+    ``baseline: 34200`` typed for 3,420 bed days a year reached every note
+    ("£14,306,000 a year in capacity") though the log's six months before the
+    change averaged 287 a month, 3,446 a year (newuser38 #1). The log's
+    figures before the change (each period ending before the impact's
+    ``changed``, else the project's start) are averaged as a rate ``per`` the
+    impact's length (a level as they are); a baseline about 10, 100 or 1,000
+    times that average, or that fraction of it, is named at its
+    ``file:line:col``, as is one about 12 times (or a twelfth, or another
+    ratio of 4 or more between two lengths) when the impact has ``per:``: a
+    month's figure given ``per: year``. An honest difference (an audit's
+    count against the log's, a pilot's wards against the trust's) is seldom
+    near a power of ten, and is not named. A target is named only when the
+    impact says which way is ``better`` and the target is on the worse side
+    of the log's average by such a factor. At least two figures before the
+    change are needed, and both numbers must be above zero.
+    """
+    from pitchkit.period import PER_MONTHS
+
+    found: list[Located] = []
+    for index, impact in enumerate(facts.impacts):
+        if impact.balancing:
+            continue
+        change = impact.changed[0] if impact.changed else facts.project.start
+        before: list[tuple[Period, float]] = []
+        for written, value in _logged(facts, impact.id).items():
+            if value is None:
+                continue
+            try:
+                period = parse_period(written)
+            except PitchkitError:
+                continue
+            if change is not None and period.end < change:
+                before.append((period, float(value)))
+        if len(before) < 2:
+            continue
+        if impact.per is None:
+            average = sum(value for _, value in before) / len(before)
+        else:
+            length = PER_MONTHS[impact.per]
+            average = sum(value / period.months * length for period, value in before) / len(before)
+        if average <= 0:
+            continue
+        before.sort()
+        checked = [("baseline", float(impact.baseline))]
+        if impact.better is not None:
+            worse = impact.target > average if impact.better == "lower" else impact.target < average
+            if worse:
+                checked.append(("target", float(impact.target)))
+        for name, figure in checked:
+            if figure <= 0:
+                continue
+            named = _named_factor(figure / average, impact.per)
+            if named is None:
+                continue
+            factor, meant = named
+            shown: dict[str, object] = {
+                "field": f"impacts[{index}].{name}",
+                "figure": Worded(_rate, (figure, impact.unit, impact.per)),
+                "factor": Worded(fmt.number, round(factor)),
+                "average": _average_words(before, average, impact.unit, impact.per),
+                "first": Worded(fmt.period_label, before[0][0].text),
+                "last": Worded(fmt.period_label, before[-1][0].text),
+            }
+            above = figure > average
+            if meant is None:
+                message = Message(_BASELINE_TYPO if above else _BASELINE_TYPO_BELOW, **shown)
+            else:
+                message = Message(
+                    _BASELINE_PER if above else _BASELINE_PER_BELOW,
+                    written=Worded(_per_words, meant),
+                    per=Worded(_per_words, impact.per),
+                    **shown,
+                )
+            found.append(Located(place(index, name), message))
+    return found
+
+
+def _logged(facts: Facts, impact_id: str) -> dict[str, float | None]:
+    """Each period's figure for ``impact_id``: the facts file's, else the spreadsheet's."""
+    logged = {
+        period: values[impact_id] for period, values in facts.figures.items() if impact_id in values
+    }
+    for update in facts.updates:
+        if impact_id in update.measures:
+            logged[update.period] = update.measures[impact_id]
+    return logged
+
+
+def _average_words(
+    before: list[tuple[Period, float]], average: float, unit: str, per: str | None
+) -> Renderable:
+    """``287.2 a month, 3,446 a year``: the log's average as logged, then as the impact's rate."""
+    from pitchkit.i18n.messages import Joined
+
+    if per is None:
+        return Worded(_rate, (average, unit, None))
+    kinds = {period.kind for period, _ in before}
+    kind = next(iter(kinds)) if len(kinds) == 1 else per
+    if kind == per:
+        return Worded(_rate, (average, unit, per))
+    from pitchkit.period import PER_MONTHS
+
+    logged = average * PER_MONTHS[kind] / PER_MONTHS[per]
+    return Joined(
+        [Worded(_rate, (round(logged, 1), unit, kind)), Worded(_rate, (round(average), "", per))],
+        ", ",
+    )
+
+
+def fields_place(project: Project) -> FieldPlace:
+    """Where ``project``'s facts file writes ``impacts[index].field``."""
+    source = project.loaded.source
+    return lambda index, name: source.where(("impacts", index, name))
