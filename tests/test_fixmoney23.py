@@ -64,8 +64,10 @@ def test_the_update_and_the_brief_give_one_forecast_for_the_same_day(
     # October's figure never came: 7 figures to November, too few for a chart. Nothing for
     # the months logged; the plan's 23 fewer shifts a month x £410 x 12 = £113,160 a year
     # for the 121 days of 2026/27 from 1 December, £37,514: shown £38,000 on both pages.
-    # October's update written the same day gives the same figure: it read its own run,
-    # to September, and gave £56,000 beside the brief's £38,000 (review23 #3).
+    # October's update reads the log only to October (newuser38 #2: an update for a period
+    # says the same whenever it is run), so it is not the brief of 4 December's figure, which
+    # reads November's too: nothing counted to September's end, and the plan's full rate
+    # for the six months from October, £56,400 (review23 #3 had it read to November).
     shifts: dict[str, float | None] = {
         "2026-04": 44,
         "2026-05": 41,
@@ -81,7 +83,10 @@ def test_the_update_and_the_brief_give_one_forecast_for_the_same_day(
     brief = _brief(cli, facts)
     # The same figure: in the benefit against the funding (November), or said as expected
     # after the table when that is not given (October's draft; fixupd25a #1).
-    assert "(£38,000 for 2026/27" in update or "2026/27 £38,000 forecast against" in update, update
+    if period == "2026-11":
+        assert "2026/27 £38,000 forecast against" in update, update
+    else:
+        assert "2026/27 £56,400 forecast against £34,800 (nothing counted to the end of " in update
     assert "2026/27 £38,000 forecast" in brief, brief
     assert "Prepared on 4 December 2026" in brief, brief
 
@@ -147,14 +152,18 @@ def test_the_cash_lines_two_parts_add_up_to_its_forecast(
         (
             "en_GB",
             "a trend of 5 months falling (too early to count: too few figures since the change)",
+            # newuser38 #2: the chart by its kind, and the countdown says what it counts.
             "Agency theatre nurse shifts: too early to count so far: 3 figures since the change, "
-            "where a chart needs 6 in a row to show a shift;",
+            "where a run chart needs 6 in a row to show a shift; counting on from November "
+            "2026, 4 more months better than the baseline (to March 2027) could show one.",
         ),
         (
             "cy_GB",
             "tuedd o 5 mis yn gostwng (rhy gynnar i'w gyfrif: dim digon o ffigurau ers y newid)",
             "rhy gynnar i'w gyfrif hyd yma: 3 ffigur ers y newid, lle mae angen 6 yn olynol ar "
-            "siart i ddangos newid parhaus",
+            "siart rediad i ddangos newid parhaus; gan gyfrif ymlaen o ddiwedd Tachwedd 2026, "
+            "gallai 4 mis arall yn well na'r llinell sylfaen (hyd at ddiwedd Mawrth 2027) "
+            "ddangos newid.",
         ),
     ],
 )
@@ -190,6 +199,9 @@ def test_a_fall_that_starts_at_the_change_is_too_early_on_both_pages(
         assert "before the change began" not in page
         assert "ers cyn i'r newid ddechrau" not in page
         assert "The trend began before the change" not in page
+        # newuser38 #9: nor does the table's direction ("improving since before the change").
+        assert "since before the change" not in page
+        assert "ers cyn y newid" not in page
 
 
 @pytest.mark.parametrize(

@@ -191,8 +191,43 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # brief's early_text reads): too few figures since the change for a shift, said so
         # here too, not "since before the change" or "no change" (newuser33 N2).
         count, needs, _ = early_count
+        # The countdown says what it counts: the months from the latest figure on, to the one
+        # that could show the change, and the chart by its kind, as its method line names it
+        # (newuser38 #2: "2 figures since the change, where a chart needs 6 in a row ...; 6 more
+        # months ..." read as a sum, 6 - 2, that does not add up).
+        latest = next((p for p in reversed(claim.points) if p.value is not None), None)
+        if latest is None or claim.needed <= 0:
+            until = None
+        else:
+            until = latest.period
+            for _ in range(claim.needed):
+                until = until.following()
         values = {"n": count, "needs": needs, "more": more.format(n=claim.needed)}
         # Its forecast, if any, is said after the table (:func:`expected_line`).
+        if until is not None and latest is not None:
+            values |= {
+                "latest": fmt.period_label(latest.period.text, lang),
+                "until": fmt.period_label(until.text, lang),
+            }
+            if claim.analysis.kind == "xmr":
+                return lang.ngettext(
+                    "too early to count so far: {n} figure since the change, where an XmR chart "
+                    "needs {needs} in a row to show a shift; counting on from {latest}, {more} "
+                    "better than the baseline (to {until}) could show one",
+                    "too early to count so far: {n} figures since the change, where an XmR chart "
+                    "needs {needs} in a row to show a shift; counting on from {latest}, {more} "
+                    "better than the baseline (to {until}) could show one",
+                    count,
+                ).format(**values)
+            return lang.ngettext(
+                "too early to count so far: {n} figure since the change, where a run chart "
+                "needs {needs} in a row to show a shift; counting on from {latest}, {more} "
+                "better than the baseline (to {until}) could show one",
+                "too early to count so far: {n} figures since the change, where a run chart "
+                "needs {needs} in a row to show a shift; counting on from {latest}, {more} "
+                "better than the baseline (to {until}) could show one",
+                count,
+            ).format(**values)
         return lang.ngettext(
             "too early to count so far: {n} figure since the change, where a chart needs "
             "{needs} in a row to show a shift; {more} better than the baseline could show one",

@@ -40,6 +40,7 @@ from pitchkit.notes.update.since import since_parts
 from pitchkit.notes.update.situation import Situation, chosen_period, default_period, situate
 from pitchkit.output.files import safe_stem
 from pitchkit.period import Period
+from pitchkit.recast.money import Ledger, fy_label
 from pitchkit.recast.pitch import Pitch
 from pitchkit.word.render import render
 
@@ -462,7 +463,26 @@ def funding_line(situation: Situation) -> str:
     whole = moneytext.investment_line(ledger, shown, situation.lang)
     lines = money_context(pitch, situation.lang)["lines"]
     line = next((line for line in lines if invested and line.startswith(invested)), "")
-    return whole + line[len(invested) :] if line else ""
+    if not line:
+        return ""
+    return whole + line[len(invested) :] + _prices_said(ledger, shown, situation.lang)
+
+
+def _prices_said(ledger: Ledger, shown: moneytext.Figures, lang: Language) -> str:
+    """`` All the money here is at 2027/28 prices, 2026/27's included.``, when it needs saying.
+
+    An update prices every year's money in the year of its period (reader27 #1): a June
+    2027 update gives 2026/27's delivery at 2027/28 prices, and a finance director checking
+    it by hand at 2026/27's unit cost came out £1,500 short (newuser38 #8). Said only when
+    a year before the price base is shown with money in it; empty otherwise.
+    """
+    earlier = [year for year, benefit, _ in shown.years if year < ledger.price_year and benefit]
+    if not earlier:
+        return ""
+    years = fmt.join_list([fy_label(year) for year in earlier], lang)
+    return " " + lang.gettext("All the money here is at {base} prices, {years}'s included.").format(
+        base=fy_label(ledger.price_year), years=years
+    )
 
 
 def unit_costs(situation: Situation, *, whole_plan: bool = False) -> list[str]:

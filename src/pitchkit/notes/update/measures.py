@@ -151,6 +151,7 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             recovering=claim.analysis.recovering(),
             worse=worsening(claim),
             isolated=isolated(claim),
+            early=too_early_only(claim),
         ),
         "missing_text": missing_text(counted_progress(progress, situation), lang),
         "icons": icons.icon_picture(
@@ -530,6 +531,7 @@ def direction_text(
     recovering: str | None = None,
     worse: bool = False,
     isolated: bool = False,
+    early: bool = False,
 ) -> str:
     """Which way the measure is going, in words that agree with its variation icon.
 
@@ -550,7 +552,11 @@ def direction_text(
     the project's to claim (``counted`` false): the row says so, *improving
     since before the change*, rather than a bare *improving* beside *no
     change from baseline can be told apart yet*. ``begun`` is whether the
-    change had taken effect by the latest period at all.
+    change had taken effect by the latest period at all. An improvement whose
+    move starts at the change, with too few figures since to count it
+    (``early``: :meth:`~.spc.Analysis.too_early`), is *improving since the
+    change; too early to count*, as its chart's words say, not "since before
+    the change" (newuser38 #9).
 
     A run chart (``run_chart``: 8 to 11 figures) has no limits: it shows a
     change only as a shift or a trend, and no signal on it is not evidence
@@ -601,6 +607,8 @@ def direction_text(
     if variation == "improvement" and not counted:
         if not begun:
             return lang.gettext("improving, before the change took effect")
+        if early:
+            return lang.gettext("improving since the change; too early to count")
         return lang.gettext("improving since before the change")
     if variation == "improvement":
         return lang.gettext("improving")
@@ -612,6 +620,22 @@ def direction_text(
     # "better than May 2026" under a chart reading normal variation claimed a month-to-month
     # wobble (newuser34 #9). The direction waits for the chart.
     return lang.gettext("too early to say") if progress.latest else ""
+
+
+def too_early_only(claim: Claim) -> bool:
+    """Whether the improvements that hold the latest point are all too early to count.
+
+    Each starts at the change with too few figures since for a shift
+    (:meth:`~.spc.Analysis.too_early`); ``False`` when none holds it.
+    """
+    analysis = claim.analysis
+    last = max((i for i, v in enumerate(analysis.values) if v is not None), default=None)
+    holding = [
+        s
+        for s in analysis.signals
+        if s.improvement is True and last is not None and last in s.points
+    ]
+    return bool(holding) and all(analysis.too_early(s) for s in holding)
 
 
 def missing_text(

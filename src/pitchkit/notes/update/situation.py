@@ -209,7 +209,13 @@ def situate(
     # Its money is priced in the financial year of the period it reports (reader27 #1), or
     # of today for a period not yet over (a draft for a later month is priced as of today).
     prices_on = min(chosen.end, today)
-    pitch = localise_pitch(recast(facts, director, today=today, prices_on=prices_on), lang)
+    # Its claims, counts and money read the log only up to the period, as its charts do: the
+    # money block's "so far" and the rest of the year are counted from the period's end, not
+    # from the day the update is run, so that February's update says the same in March as in
+    # July (newuser38 #2: run in July it counted June's six figures since the change, at
+    # the XmR chart's "7 in a row", where February had 2 on a run chart needing 6).
+    as_of = min(today, chosen.end + dt.timedelta(days=1))
+    pitch = localise_pitch(recast(facts, director, today=as_of, prices_on=prices_on), lang)
     progress = [measure_progress(i, run) for i in facts.impacts]
     counted_elsewhere: set[str] = set()
     if pitch.ledger is not None:  # money another impact already counts is not shown again

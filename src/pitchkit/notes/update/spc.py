@@ -564,6 +564,43 @@ def _moves_before(signal: Signal, analysis: Analysis) -> int:
     return sum(1 for a, b in itertools.pairwise(before) if a != b)
 
 
+def _noise_before(signal: Signal, analysis: Analysis) -> bool:
+    """Whether a trend's points before the change go no further than the other figures before it.
+
+    Its moves before the change are then the figures' own wobble, not a fall (or rise)
+    under way: July to December's 4.5, 4.8, 4.4, 4.7, 4.6, 4.5 hours make a trend with
+    January's 3.9 and February's 3.1, but October to December's 4.7, 4.6, 4.5 stay among
+    July to September's 4.4 to 4.8. Such a trend, with too few points from the change on,
+    is no signal: the words say what the figures since the change show (newuser38 #9), not
+    that an improvement began before it. ``False`` when every figure before the change is
+    in the trend (110, 102, 100, 99 and then 96): nothing shows how far they wobble; and
+    when its points before the change make a whole trend by themselves (121 falling to 114
+    over six months), or the figures before the change improve on their own
+    (:attr:`Analysis.improving_before`), or it moves as far before the change as from it
+    on: that fall was under way.
+    """
+    at = analysis.change_at
+    assert at is not None
+    if analysis.improving_before:
+        return False
+    inside = set(signal.points)
+    before = [v for i in signal.points if i < at and (v := analysis.values[i]) is not None]
+    others = [v for i in range(at) if i not in inside and (v := analysis.values[i]) is not None]
+    trend = analysis.rules.spc_trend if analysis.kind == "xmr" else analysis.rules.run_trend
+    if not before or not others or 1 + _moves_before(signal, analysis) >= trend:
+        return False
+    after = [v for i in signal.points if i >= at and (v := analysis.values[i]) is not None]
+    if not after:
+        return False
+    # Most of its move comes from the change on: 4.7 to 4.5 before, 4.5 to 3.1 since; a fall
+    # of 121 to 114 before the change and on to 112 after it was under way before it.
+    if abs(before[0] - before[-1]) >= abs(before[-1] - after[-1]):
+        return False
+    if signal.direction == "down":
+        return min(before) >= min(others)
+    return max(before) <= max(others)
+
+
 def _counted_from_change(analysis: Analysis) -> Analysis:
     """Improving trends and shifts across the change, cut to their points from the change on.
 
@@ -615,6 +652,7 @@ def _counted_from_change(analysis: Analysis) -> Analysis:
             signal.rule == "trend"
             and analysis._moves_from(signal) < at
             and (analysis._starts_at_change(signal) or _moves_before(signal, analysis) >= length)
+            and not _noise_before(signal, analysis)
         ):
             # Too early to count (newuser33 N2), or mostly before the change (110, 102, 100,
             # 99 and then 96): worded so, whole, and not counted either way.
