@@ -123,7 +123,8 @@ def test_the_return_per_pound_is_worked_from_the_figures_shown(tmp_path: Path) -
     )
     [path] = write_update(request).written
     text = " ".join(docx_text(path).split())
-    assert "2027/28 £51,000 delivered against £48,000, net £3,000;" in text
+    # fixbrief29 (reader28 #11): one year holding all the funding leaves it to the lead.
+    assert "2027/28 £51,000 delivered, net £3,000;" in text
     assert "£1.06 per £1" in text
 
 

@@ -118,6 +118,7 @@ def test_two_costs_per_bed_day_name_what_each_is_per(tmp_path: Path) -> None:
     assert "from the crisis house contract price per night" in text
     assert "from Crisis house" not in text
     assert "from Trust" not in text
+    assert "£480,000 (requested) from the ICB's Mental Health Investment Standard." in text
 
 
 def test_a_source_runs_into_the_sentence_in_welsh_too(tmp_path: Path) -> None:

@@ -116,8 +116,10 @@ def test_the_spend_row_nets_the_cash_in_plain_words_outside_a_bracket(tmp_path: 
 
 def _forecast_checks(text: str, months: int) -> str:
     """The year's forecast clause, checked by hand: delivered plus months at the rate."""
+    # fixbrief29 (reader28 #11): one year holding all the funding no longer says "against £X"
+    # again, so that part is optional.
     found = re.search(
-        r"(£[\d,]+) forecast against £[\d,]+ \((£[\d,]+) delivered to the end of "
+        r"(£[\d,]+) forecast (?:against £[\d,]+ )?\((£[\d,]+) delivered to the end of "
         r"[A-Za-z]+ \d{4}, (?:the rest of the year|then (£[\d,]+)) at the average so far, "
         r"(about )?(£[\d,]+) a month",
         text,

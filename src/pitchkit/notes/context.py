@@ -127,6 +127,10 @@ def funding_context(facts: Facts, lang: Language) -> Context:
     source = funding.source or ""
     if foreign(source, lang):
         source = quoted(source)
+    elif lang.lang == "en" and re.match(r"ICB [A-Z]", source):
+        # A fund the ICB holds, named by its title: "from the ICB's Mental Health Investment
+        # Standard", not "from ICB Mental Health Investment Standard" (reader28 #14).
+        source = "the ICB's " + source[4:]
     if source and status:
         # {origin} is "from <source>" in the note's language, Welsh "o" mutating the source
         # (fmt.from_source).
