@@ -50,7 +50,8 @@ def _text(tmp: Path, facts: Path, director: str, today: dt.date, locale: str) ->
         (
             "en_GB",
             # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
-            "2027/28 £0 forecast against £48,000 (nothing counted for inpatient falls "
+            # fixbrief29 (reader28 #11): one year holding all the funding leaves it to the lead.
+            "2027/28 £0 forecast (nothing counted for inpatient falls "
             "resulting in "
             "any harm, whose figures are worse than before the change), a net cost of £48,000; "
             "not paid back within the project; no return on the £48,000 of funding.",
@@ -58,7 +59,7 @@ def _text(tmp: Path, facts: Path, director: str, today: dt.date, locale: str) ->
         ),
         (
             "cy_GB",
-            "2027/28 £0 a ragwelir yn erbyn £48,000 (ni chyfrifir dim ar gyfer "
+            "2027/28 £0 a ragwelir (ni chyfrifir dim ar gyfer "
             "“Inpatient falls "
             "resulting in any harm”, y mae ei ffigurau'n waeth na chyn y newid), cost net o "
             "£48,000; heb ei ad-dalu o fewn y prosiect; dim elw ar y cyllid o £48,000.",

@@ -77,18 +77,20 @@ def test_a_unit_cost_reads_as_a_costing_then_its_source(tmp_path: Path) -> None:
     falls = _example_brief(tmp_path, "falls-prevention")
     assert (
         "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,498.82 at "
-        "2026/27), from Local finance team estimate, 2025: 6 excess bed days per fall with harm"
-    ) in falls
+        "2026/27), from the local finance team estimate, 2025: 6 excess bed days per fall with "
+        "harm"
+    ) in falls  # fixbrief29 (reader28 #14): the source's capital lowered mid-sentence
     welsh = _example_brief(tmp_path, "ysbyty-cymunedol")
     assert (
         "Costau uned a ddefnyddiwyd: £148 am bob presenoldeb ym mhrisiau 2016/17 (£196.93 ym "
-        "mhrisiau 2026/27), o Bresenoldeb mewn adran achosion brys, costau cyfeirnod y GIG 2016/17;"
-    ) in welsh
+        "mhrisiau 2026/27), o bresenoldeb mewn adran achosion brys, costau cyfeirnod y GIG 2016/17;"
+    ) in welsh  # fixbrief29 (reader28 #14): "o bresenoldeb", not "o Bresenoldeb"
     # A source ending in the price year the costing names leaves it off.
     crisis = brief(copy_project(tmp_path), "dof")
+    # fixbrief29 (reader28 #14): two costs per bed day each name what they are per.
     assert (
-        "£620 per bed day at 2025/26 prices (£636.24 at 2026/27), from Trust average "
-        "out-of-area spot purchase price;"
+        "£620 per inappropriate out-of-area placement bed day at 2025/26 prices (£636.24 at "
+        "2026/27), from the trust average out-of-area spot purchase price;"
     ) in crisis
 
 
@@ -97,13 +99,15 @@ def test_an_update_that_gives_some_sources_gives_them_all_once(tmp_path: Path) -
     # line ended "sources as in the briefing note".
     text = update(copy_project(tmp_path), "dof", "2026-11")
     # fixupd27 (reader26 #7): the forecast's agency shifts' £380 is listed too, with its source.
+    # fixbrief29 (reader28 #14): each bed day named, sources lowered mid-sentence.
     assert (
-        "Unit costs used: £620 per bed day at 2025/26 prices (£636.24 at 2026/27), from Trust "
-        "average out-of-area spot purchase price; £380 per shift at 2025/26 prices (£389.95 at "
-        "2026/27), from Trust agency premium per nursing shift over bank; £450 per bed day at "
-        "2024/25 prices (£473.88 at 2026/27), from Trust reference cost, adult acute mental "
-        "health bed day; £210 per night at 2026/27 prices, from Crisis house contract price per "
-        "night; prices restated"
+        "Unit costs used: £620 per inappropriate out-of-area placement bed day at 2025/26 "
+        "prices (£636.24 at 2026/27), from the trust average out-of-area spot purchase price; "
+        "£380 per shift at 2025/26 prices (£389.95 at 2026/27), from the trust agency premium "
+        "per nursing shift over bank; £450 per bed day of adult acute inpatients clinically "
+        "ready for discharge at 2024/25 prices (£473.88 at 2026/27), from the trust reference "
+        "cost, adult acute mental health bed day; £210 per night at 2026/27 prices, from the "
+        "crisis house contract price per night; prices restated"
     ) in text
     assert "sources as in the briefing note" not in text
 
@@ -112,7 +116,8 @@ def test_a_years_benefit_is_set_against_its_funding(tmp_path: Path) -> None:
     # reader26 #14: "2026/27 £844,000 forecast for £320,000" read as a forecast of £320,000.
     text = brief(copy_project(tmp_path), "dof")
     # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
-    assert "2026/27 £844,000 forecast against £320,000 (" in text
+    # fixbrief29 (reader28 #10): the years to £100, adding up to their unrounded total.
+    assert "2026/27 £844,400 forecast against £320,000 (" in text
     assert "forecast for £" not in text
     welsh = _example_brief(tmp_path, "ysbyty-cymunedol")
     assert "2026/27 £46,600 yn erbyn £21,600; 2027/28 £159,800 yn erbyn £74,400" in welsh

@@ -76,10 +76,11 @@ def test_the_finance_directors_note_keeps_his_cip_line_whole_on_one_page(tmp_pat
     )
     [path] = write_brief(request).written
     text = " ".join(docx_text(path).split())
+    # fixbrief29 (reader28 #13): the impact that has delivered now leads the bullet.
     assert (
-        "so no money is counted for it yet. Also towards this objective: inappropriate "
-        "out-of-area placement bed days, adult acute (above), worth £2,418,000 a year in the "
-        "plan, £727,000 so far."
+        "Deliver the £9.5m cost improvement programme for 2026/27: £727,000 so far from "
+        "inappropriate out-of-area placement bed days, adult acute (above), worth £2,418,000 a "
+        "year in the plan. Also, in the plan, registered nurse agency shifts"
     ) in _why(text)
     height = body_height(path.read_bytes())
     assert height is not None
@@ -98,13 +99,15 @@ def test_the_forecast_adds_up_with_a_monthly_rate_rounded_as_the_note_rounds(
     # fixbrief28: "about £70,370 a month" was worked to make £563,000 + 4 months come to
     # £844,000; the money after November is said instead, and the rate rounded.
     text = brief(copy_project(tmp_path), "dof")
+    # fixbrief29 (reader28 #10): the years take £100 steps so that they add up to the
+    # total their unrounded money makes (£1,266,634), not £1,266,000.
     assert (
-        "2026/27 £844,000 forecast against £320,000 (£563,000 delivered to the end of November "
-        "2026, then £281,000 at the average so far, about £70,000 a month); 2027/28 £422,000 "
-        "forecast against £160,000 (at the same average); over the project £1,266,000, net "
-        "£786,000;"
+        "2026/27 £844,400 forecast against £320,000 (£562,900 delivered to the end of November "
+        "2026, then £281,500 at the average so far, about £70,000 a month); 2027/28 £422,200 "
+        "forecast against £160,000 (at the same average); over the project £1,266,600, net "
+        "£786,600;"
     ) in text
-    # 563,000 + 281,000 = 844,000; 844,000 + 422,000 = 1,266,000; less 480,000 = 786,000.
+    # 562,900 + 281,500 = 844,400; 844,400 + 422,200 = 1,266,600; less 480,000 = 786,600.
     assert "£70,370" not in text
 
 
@@ -120,7 +123,8 @@ def test_the_return_per_pound_is_worked_from_the_figures_shown(tmp_path: Path) -
     )
     [path] = write_update(request).written
     text = " ".join(docx_text(path).split())
-    assert "2027/28 £51,000 delivered against £48,000, net £3,000;" in text
+    # fixbrief29 (reader28 #11): one year holding all the funding leaves it to the lead.
+    assert "2027/28 £51,000 delivered, net £3,000;" in text
     assert "£1.06 per £1" in text
 
 

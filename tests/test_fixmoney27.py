@@ -116,8 +116,10 @@ def test_the_spend_row_nets_the_cash_in_plain_words_outside_a_bracket(tmp_path: 
 
 def _forecast_checks(text: str, months: int) -> str:
     """The year's forecast clause, checked by hand: delivered plus months at the rate."""
+    # fixbrief29 (reader28 #11): one year holding all the funding no longer says "against £X"
+    # again, so that part is optional.
     found = re.search(
-        r"(£[\d,]+) forecast against £[\d,]+ \((£[\d,]+) delivered to the end of "
+        r"(£[\d,]+) forecast (?:against £[\d,]+ )?\((£[\d,]+) delivered to the end of "
         r"[A-Za-z]+ \d{4}, (?:the rest of the year|then (£[\d,]+)) at the average so far, "
         r"(about )?(£[\d,]+) a month",
         text,
@@ -150,10 +152,12 @@ def test_the_crisis_forecast_rate_multiplies_back_too(tmp_path: Path) -> None:
     said = _forecast_checks(text, months=4)
     # fixbrief28: rounded as the note rounds, with the rest given as a sum (£563,000 +
     # £281,000 = £844,000), so "about £70,370" is no longer needed to make the months add up.
-    assert said.endswith("then £281,000 at the average so far, about £70,000 a month")
+    # fixbrief29 (reader28 #10): the years to £100, so that they add up to the total their
+    # unrounded money makes: £562,900 + £281,500 = £844,400.
+    assert said.endswith("then £281,500 at the average so far, about £70,000 a month")
     # The project's total is the sum of its years as shown, and the net is that less £480,000.
-    assert "2027/28 £422,000 forecast" in text
-    assert "over the project £1,266,000, net £786,000" in text
+    assert "2027/28 £422,200 forecast" in text
+    assert "over the project £1,266,600, net £786,600" in text
 
 
 def test_the_welsh_forecast_rate_says_about_too(tmp_path: Path) -> None:

@@ -122,11 +122,12 @@ def test_a_later_year_names_the_months_its_rate_averages(tmp_path: Path) -> None
     # year under way says its months ("delivered to the end of November 2026, then … at the
     # average so far", the project having started in April) and the next year refers back to
     # that average rather than naming April to November 2026 again.
+    # fixbrief29 (reader28 #10): the years to £100, adding up to their unrounded total.
     assert (
-        "2026/27 £844,000 forecast against £320,000 (£563,000 delivered to the end of "
-        "November 2026, then £281,000 at the average so far, about £70,000 a month"
+        "2026/27 £844,400 forecast against £320,000 (£562,900 delivered to the end of "
+        "November 2026, then £281,500 at the average so far, about £70,000 a month"
     ) in text
-    assert "2027/28 £422,000 forecast against £160,000 (at the same average)" in text
+    assert "2027/28 £422,200 forecast against £160,000 (at the same average)" in text
 
 
 def test_a_baseline_with_misplaced_commas_is_said_so_with_what_it_meant(tmp_path: Path) -> None:

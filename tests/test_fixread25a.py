@@ -119,8 +119,9 @@ def test_none_the_plan_cannot_reach_is_said_part_way(tmp_path: Path) -> None:
     assert "will help you stop sending anyone out of area" not in text
     assert (
         "will take you part of the way to your objective to stop sending anyone out of area "
-        "for adult acute care by March 2027: the plan reduces inappropriate out-of-area "
-        "placement bed days, adult acute, but not to none."
+        # fixbrief29 (reader28 #13): the plan's from and to, not "reduces …, but not to none".
+        "for adult acute care by March 2027: the plan brings inappropriate out-of-area "
+        "placement bed days, adult acute, down from 7,400 to 3,600 a year, but does not end them."
     ) in text
 
 

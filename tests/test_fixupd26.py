@@ -110,12 +110,14 @@ def test_two_costs_for_one_unit_are_told_apart_by_their_sources(tmp_path: Path) 
     # too, between the two bed-day costs.
     assert (
         # reader26 #11: a costing, then its source; every source once some are given.
-        "Unit costs used: £620 per bed day at 2025/26 prices (£636.24 at 2026/27), from Trust "
-        "average out-of-area spot purchase price; £380 per shift at 2025/26 prices (£389.95 at "
-        "2026/27), from Trust agency premium per nursing shift over bank; £450 per bed day at "
-        "2024/25 prices (£473.88 at 2026/27), from Trust reference cost, adult acute mental "
-        "health bed day; £210 per night at 2026/27 prices, from Crisis house contract price per "
-        "night;"
+        # fixbrief29 (reader28 #14): each bed day named, sources lowered mid-sentence.
+        "Unit costs used: £620 per inappropriate out-of-area placement bed day at 2025/26 "
+        "prices (£636.24 at 2026/27), from the trust average out-of-area spot purchase price; "
+        "£380 per shift at 2025/26 prices (£389.95 at 2026/27), from the trust agency premium "
+        "per nursing shift over bank; £450 per bed day of adult acute inpatients clinically "
+        "ready for discharge at 2024/25 prices (£473.88 at 2026/27), from the trust reference "
+        "cost, adult acute mental health bed day; £210 per night at 2026/27 prices, from the "
+        "crisis house contract price per night;"
     ) in text
 
 

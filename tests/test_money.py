@@ -223,7 +223,8 @@ def test_frailty_finance_note_states_prices_cash_capacity_once_and_investment(
     # reader26 #11: a costing (price, unit, price base, today's price), then its source.
     assert small_print(FRAILTY, tmp_path) == (
         f"Unit costs used: £1,590 per admission at 2016/17 prices ({pounds(round(adm_cost, 2))} "
-        "at 2026/27), from Non-elective episode, NHS reference costs 2016/17; "
+        # fixbrief29 (reader28 #14): the source's capital lowered mid-sentence.
+        "at 2026/27), from the non-elective episode, NHS reference costs 2016/17; "
         "prices restated with the NHS Cost Inflation Index, PSSRU 2025; 2025/26 and 2026/27 "
         f"projected at {100 * PROJECTED:.2f}% a year."
     )

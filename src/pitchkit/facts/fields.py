@@ -181,6 +181,15 @@ PAYERS: dict[str, str] = {
     "gig lloegr": "NHS England",
     "health board": "health board",
     "local health board": "health board",
+    # The NHS Wales Joint Commissioning Committee (formerly WHSSC) commissions specialised
+    # services for the health boards out of their own allocations: their money (fixpay28).
+    "jcc": "health board",
+    "joint commissioning committee": "health board",
+    "nhs wales joint commissioning committee": "health board",
+    "whssc": "health board",
+    "welsh health specialised services committee": "health board",
+    "cyd-bwyllgor comisiynu": "health board",
+    "cyd-bwyllgor comisiynu gig cymru": "health board",
     "lhb": "health board",
     "bwrdd iechyd": "health board",
     "bwrdd iechyd lleol": "health board",
@@ -195,7 +204,7 @@ PAYERS: dict[str, str] = {
 _PAYERS_SHOWN = (
     "trust", "provider", "ICB", "integrated care board", "commissioner", "council",
     "local authority", "Cancer Alliance", "NHS England", "NHSE", "specialised commissioning",
-    "health board", "local health board", "LHB", "Welsh Government", "own",
+    "health board", "local health board", "LHB", "JCC", "WHSSC", "Welsh Government", "own",
     "ymddiriedolaeth", "darparwr", "bwrdd gofal integredig", "comisiynydd", "cyngor",
     "awdurdod lleol", "Cynghrair Canser", "GIG Lloegr", "bwrdd iechyd", "bwrdd iechyd lleol",
     "Llywodraeth Cymru", "ein hunain",

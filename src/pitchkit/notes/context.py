@@ -127,6 +127,10 @@ def funding_context(facts: Facts, lang: Language) -> Context:
     source = funding.source or ""
     if foreign(source, lang):
         source = quoted(source)
+    elif lang.lang == "en" and re.match(r"ICB [A-Z]", source):
+        # A fund the ICB holds, named by its title: "from the ICB's Mental Health Investment
+        # Standard", not "from ICB Mental Health Investment Standard" (reader28 #14).
+        source = "the ICB's " + source[4:]
     if source and status:
         # {origin} is "from <source>" in the note's language, Welsh "o" mutating the source
         # (fmt.from_source).
@@ -1721,6 +1725,7 @@ def also_counted(
     own = {s.impact.id for s in shown if s.objective.id == objective}
     where = {s.impact.id: order.index(s.objective.id) for s in reversed(shown)}
     said: list[str] = []
+    leads: list[str] = []
     for other in pitch.statements:
         impact = other.impact.id
         if (
@@ -1740,6 +1745,15 @@ def also_counted(
         delivered = money_shown(other, pitch).delivered
         above = where[impact] < here
         if delivered > 0:
+            leads.append(
+                (
+                    lang.gettext("{delivered} so far from {measure} (above), {money} in the plan")
+                    if above
+                    else lang.gettext(
+                        "{delivered} so far from {measure} (below), {money} in the plan"
+                    )
+                ).format(measure=measure, money=money, delivered=wording.worth(delivered, lang))
+            )
             said.append(
                 (
                     lang.gettext("{measure} (above), {money} in the plan, {delivered} so far")
@@ -1757,6 +1771,31 @@ def also_counted(
             )
     if not said:
         return statement
+    mine = [s for s in shown if s.objective.id == objective]
+    if len(leads) == len(said) and not any(money_shown(s, pitch).delivered for s in mine):
+        # The bullet's own impacts have delivered nothing yet and the others have: the
+        # money so far leads, "Break even in 2026/27: £727,000 so far from inappropriate
+        # out-of-area placement bed days …. Also, in the plan, registered nurse agency
+        # shifts …", not the impact with nothing to show (reader28 #13).
+        lead = "; ".join(leads) + "."
+        parts: list[dict[str, Any]] = [dict(part) for part in statement.get("parts") or ()]
+        if not parts:
+            parts = [{"claim": statement["claim"], "money_of": list(statement["money_of"])}]
+        parts[0]["claim"] = lang.gettext("Also, {claim}").format(
+            claim=wording.lower_measure(parts[0]["claim"])
+        )
+        # Its closing "so no money is counted for it yet" is the one place the page says
+        # so (the money block leaves it to the bullet): cut last, as the closing "Also
+        # towards this objective" is.
+        parts[-1]["also"] = True
+        parts = [{"claim": lead, "money_of": []}, *parts]
+        claim = " ".join(part["claim"] for part in parts)
+        return {
+            **statement,
+            "claim": claim,
+            "text": with_how(claim, statement["how"]),
+            "parts": parts,
+        }
     sentence = lang.gettext("Also towards this objective: {impacts}.").format(
         impacts="; ".join(said)
     )

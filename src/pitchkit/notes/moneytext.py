@@ -24,7 +24,7 @@ from pitchkit.i18n.translation import N_, Language
 from pitchkit.i18n.welshtitle import named_again
 from pitchkit.notes.foreign import foreign
 from pitchkit.notes.targetchange import changed_from, last_was
-from pitchkit.notes.wording import in_sentence
+from pitchkit.notes.wording import in_sentence, lower_measure
 from pitchkit.period import Period
 from pitchkit.recast.money import (
     DAYS_IN_YEAR,
@@ -124,13 +124,15 @@ def figures(ledger: Ledger) -> Figures:
     # total come out, and a year the log delivered reads as a progress update rounds
     # the same money (750 x £53 = £39,750 reads £40,000 in both). The total is what
     # the years shown add up to.
-    benefit_r = [
-        cash_r + capacity_r - cost_r
-        if not share.logged
+    whole = [
+        not share.logged
         and share.so_far is None
         and _whole_year(share.benefit, cash + capacity - cost)
-        else round_money(share.benefit, quantum)
         for share in ledger.years
+    ]
+    benefit_r = [
+        cash_r + capacity_r - cost_r if full else round_money(share.benefit, quantum)
+        for share, full in zip(ledger.years, whole, strict=True)
     ]
     step = quantum
     part_years = not any(
@@ -150,7 +152,23 @@ def figures(ledger: Ledger) -> Figures:
         # log delivered the update's rounding, as before.
         step = years_step(benefit, quantum)
         benefit_r = [round_money(share.benefit, step) for share in ledger.years]
-    spend_r = _split(invest, spend, step) if ledger.years else []
+    spend_step = step
+    loose = [i for i, full in enumerate(whole) if not full]
+    if (
+        not part_years
+        and len(loose) > 1
+        and sum(benefit_r[i] for i in loose) != round_money(sum(benefit[i] for i in loose), quantum)
+    ):
+        # The same for years the log delivered or forecasts (reader28 #10): the total is
+        # made from the unrounded years, and the years shown add up to it. £844,423 and
+        # £422,211 each to £1,000 make £1,266,000, where their £1,266,634 makes £1,267,000;
+        # to £100 they read £844,400 and £422,200, over the project £1,266,600. A whole
+        # year the plan gives keeps the year's figure shown above it (a multiple of the
+        # coarser step), and the funding its own step (see docs/money.md, "Rounding").
+        step = years_step([benefit[i] for i in loose], quantum)
+        for i in loose:
+            benefit_r[i] = round_money(benefit[i], step)
+    spend_r = _split(invest, spend, spend_step) if ledger.years else []
     years = tuple(
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
     )
@@ -369,6 +387,7 @@ def source_lines(
     # One format for the costs given: pence for all when any has them, else none
     # (newuser31 #8); a restated cost is worked to the penny and says so.
     pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
+    clash = _clashing_units(listed)
     for line in listed:
         value = line.impact.value
         if line.unit_cost is None or value is None:
@@ -376,7 +395,8 @@ def source_lines(
         if line.uplift is not None and line.price_year not in (None, ledger.price_year):
             restated_any = True
             projected |= set(line.uplift.projected)
-        text = with_source(costing(line, ledger, lang, pence=pence), line, lang)
+        named = line.impact.unit in clash
+        text = with_source(costing(line, ledger, lang, pence=pence, named=named), line, lang)
         if text not in parts:  # two impacts priced with one unit cost name it once
             parts.append(text)
     if not restated_any:
@@ -384,7 +404,15 @@ def source_lines(
     return [*parts, _index_note(ledger, lang, projected)]
 
 
-def costing(line: Line, ledger: Ledger, lang: Language, *, pence: bool) -> str:
+def _clashing_units(listed: Sequence[Line]) -> set[str]:
+    """Units two of ``listed`` price at different costs: a bed day out of area and on a ward."""
+    costs: dict[str, set[float | None]] = {}
+    for line in listed:
+        costs.setdefault(line.impact.unit, set()).add(line.unit_cost)
+    return {unit for unit, found in costs.items() if len(found) > 1}
+
+
+def costing(line: Line, ledger: Ledger, lang: Language, *, pence: bool, named: bool = False) -> str:
     """A unit cost as a finance director reads a costing: price, unit, price base, today's price.
 
     "£1,878 per fall resulting in any harm at 2016/17 prices (£2,498.82 at
@@ -393,6 +421,11 @@ def costing(line: Line, ledger: Ledger, lang: Language, *, pence: bool) -> str:
     fall: Local finance team estimate, 2025: …, £2,498.82 at 2026/27 prices"
     nested colons and read the restated price as part of the source). The unit
     keeps the measure's qualifier, as the cost is of that unit only.
+    ``named``: another cost in the line is per the same unit, so the unit is
+    named by its measure, "£620 per inappropriate out-of-area placement bed
+    day", "£450 per bed day of adult acute inpatients clinically ready for
+    discharge" (reader28 #14: two "per bed day" costs told apart only by their
+    sources).
     """
     value = line.impact.value
     assert value is not None
@@ -409,7 +442,8 @@ def costing(line: Line, ledger: Ledger, lang: Language, *, pence: bool) -> str:
         head = lang.gettext("{cost} per {unit}") if known else lang.gettext("{cost} each ({unit})")
     text = head.format(
         cost=fmt.listed_unit_cost(line.unit_cost, lang, pence=pence),
-        unit=qualified_unit(line.impact, lang),
+        unit=(measure_unit(line.impact, lang) if named else None)
+        or qualified_unit(line.impact, lang),
         year=fy_label(line.price_year or ledger.price_year),
     )
     if not dated:
@@ -443,8 +477,57 @@ def with_source(text: str, line: Line, lang: Language) -> str:
         # never "o Gost of a fall".
         said = lang.gettext("from {source}").format(source=fmt.quoted(source))
     else:
-        said = fmt.from_source(source, lang)
+        said = fmt.from_source(_source_mid_sentence(source, lang), lang)
     return f"{text}, {said}"
+
+
+#: First words that already say whose or which source it is: no "the" before them.
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "this", "each", "every"})
+
+
+def _source_mid_sentence(source: str, lang: Language) -> str:
+    """A unit cost's source as the line runs it in after "from" (reader28 #14).
+
+    A capital that only starts the facts' phrase is lowered, as a measure's is
+    (:func:`~pitchkit.notes.wording.lower_measure`, which keeps names and
+    acronyms), and in English the phrase takes "the": "from the local finance
+    team estimate", not "from Local finance team estimate"; "from NHS reference
+    costs" and "from Friends and Family Test returns" as written. Welsh "o
+    bresenoldeb mewn adran achosion brys", not "o Bresenoldeb".
+    """
+    lowered = lower_measure(source)
+    if lowered == source:
+        return source
+    if lang.lang == "en" and lowered.split(maxsplit=1)[0] not in _DETERMINERS:
+        return f"the {lowered}"
+    return lowered
+
+
+def measure_unit(impact: Impact, lang: Language) -> str | None:
+    """One of ``impact``'s units, named by the words its measure puts around it.
+
+    "Inappropriate out-of-area placement bed days, adult acute" gives
+    "inappropriate out-of-area placement bed day"; "Bed days of adult acute
+    inpatients clinically ready for discharge" gives "bed day of adult acute
+    inpatients clinically ready for discharge". English only; ``None`` when
+    the measure does not name the unit, or would take more than ten words.
+    """
+    if lang.lang != "en":
+        return None
+    plural = impact.unit.strip()
+    found = re.search(rf"\b{re.escape(plural)}\b", impact.measure, re.IGNORECASE)
+    if found is None or not plural:
+        return None
+    unit = fmt.singular_unit(impact.unit, lang)
+    before = impact.measure[: found.start()].strip()
+    after = impact.measure[found.end() :].split(",", 1)[0].split("(", 1)[0].strip()
+    if before:
+        text = f"{lower_measure(before)} {unit}"
+    elif re.match(r"(?:of|for|in|on)\s", after, re.IGNORECASE):
+        text = f"{unit} {after}"
+    else:
+        return None
+    return text if len(text.split()) <= 10 else None
 
 
 #: What narrows a measure's unit to the one a unit cost prices: "falls resulting in any harm".
@@ -1053,6 +1136,13 @@ def investment_line(
         years = lang.gettext("{year} {benefit}").format(
             year=fy_label(ledger.years[0].year), benefit=_money(shown.years[0][1], lang)
         )
+    elif len(shown.years) == 1 and shown.years[0][2] == shown.investment:
+        # The same once the log has figures: "2027/28 £31,000 forecast (…)" after "Benefit
+        # against £48,000 of funding", not "forecast against £48,000" again (reader28 #11).
+        against = " " + lang.gettext("against {invested}").format(
+            invested=_money(shown.investment, lang)
+        )
+        years = years.replace(against, "", 1)
     months = whole_months(ledger.payback_months)
     begins = full_rate_from(ledger)
     if ledger.logged:
@@ -2651,7 +2741,12 @@ def _money_line(
             months,
         )
     )
-    return pattern.format(text=text, investment=investment, n=months) + "."
+    return _counted_from(
+        pattern.format(text=text, investment=investment, n=months) + ".",
+        lang,
+        full_rate_from(ledger),
+        ledger.start,
+    )
 
 
 def _logged_cash_payback(
@@ -2694,24 +2789,30 @@ def _logged_cash_payback(
             )
         )
         return pattern.format(text=text, investment=investment)
+    # The basis before the months: the year's figures just before are the plan's, and the
+    # payback is the log's, so the bracket says so first (reader28 #13).
     pattern = (
         lang.ngettext(
-            "{text}, against {investment} of funding (payback in {n} month from the cash alone, "
-            "on the benefit delivered and forecast).",
-            "{text}, against {investment} of funding (payback in {n} months from the cash alone, "
-            "on the benefit delivered and forecast).",
+            "{text}, against {investment} of funding (on the log's figures and forecast, "
+            "payback in {n} month from the cash alone).",
+            "{text}, against {investment} of funding (on the log's figures and forecast, "
+            "payback in {n} months from the cash alone).",
             months,
         )
         if forecast
         else lang.ngettext(
-            "{text}, against {investment} of funding (payback in {n} month from the cash alone, "
-            "on the benefit delivered).",
-            "{text}, against {investment} of funding (payback in {n} months from the cash alone, "
-            "on the benefit delivered).",
+            "{text}, against {investment} of funding (on the log's figures, payback in {n} "
+            "month from the cash alone).",
+            "{text}, against {investment} of funding (on the log's figures, payback in {n} "
+            "months from the cash alone).",
             months,
         )
     )
-    return pattern.format(text=text, investment=investment, n=months)
+    assert repaid is not None
+    begins = repaid[1] if ledger.start and repaid[1] > ledger.start else None
+    return _counted_from(
+        pattern.format(text=text, investment=investment, n=months), lang, begins, ledger.start
+    )
 
 
 def _too_few_to(ledger: Ledger, lang: Language) -> str | None:
@@ -2863,7 +2964,11 @@ def _logged_payback(
                 months,
             )
         )
-    return pattern.format(text=text, investment=investment, n=months)
+    assert repaid is not None
+    begins = repaid[1] if ledger.start and repaid[1] > ledger.start else None
+    return _counted_from(
+        pattern.format(text=text, investment=investment, n=months), lang, begins, ledger.start
+    )
 
 
 def _payback_on_the_log(
@@ -2930,6 +3035,29 @@ def _payback_on_the_log(
         )
     )
     return template.format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
+
+
+def _counted_from(line: str, lang: Language, begins: dt.date | None, start: dt.date | None) -> str:
+    """``line``, a payback bracket closing it, with where its months count from (fixbrief28).
+
+    The finance director's block says where its payback counts from (the
+    project's start, or the month the benefit starts); every other director's
+    line now says it too, inside its bracket: "(payback in 6.8 months, counted
+    from 1 April 2026)", "(…, counted from June 2027)". ``begins``: the month
+    the count starts, when after the project's ``start``.
+    """
+    if begins is not None:
+        said = lang.gettext(", counted from {month}").format(
+            month=fmt.period_label(f"{begins:%Y-%m}", lang)
+        )
+    elif start is not None:
+        said = lang.gettext(", counted from {day}").format(day=fmt.date(start, lang))
+    else:
+        return line
+    for end in (").", ")"):
+        if line.endswith(end):
+            return f"{line[: -len(end)]}{said}{end}"
+    return line
 
 
 def full_rate_from(ledger: Ledger) -> dt.date | None:

@@ -938,14 +938,27 @@ def part_way_sentence(title: str, statement: Statement, lang: Language) -> str:
             gap=worth(spend - budget, lang),
         )
     if _TO_NONE.search(text) and quantity.target > 0 and budget_of(objective) is None:
-        # The figures are the statement's below, not said twice.
-        return lang.gettext(
-            "{title} will take you part of the way to your objective to {objective}: the plan "
-            "reduces {measure}, but not to none."
-        ).format(
+        # The plan's from and to, as the director would ask "how far, then?" (reader28 #13:
+        # "reduces …, adult acute, but not to none" read badly and said neither).
+        measure = in_sentence(statement.impact.measure, lang)
+        places = measure_decimals(quantity.baseline, quantity.target)
+        template = (
+            lang.gettext(
+                "{title} will take you part of the way to your objective to {objective}: the plan "
+                "brings {measure}, down from {baseline} to {target} a year, but does not end them."
+            )
+            if closed_by_comma(measure)
+            else lang.gettext(
+                "{title} will take you part of the way to your objective to {objective}: the plan "
+                "brings {measure} down from {baseline} to {target} a year, but does not end them."
+            )
+        )
+        return template.format(
             title=title,
             objective=named,
-            measure=in_sentence(statement.impact.measure, lang),
+            measure=measure,
+            baseline=fmt.number(quantity.baseline, lang, decimals=places),
+            target=fmt.number(quantity.target, lang, decimals=places),
         )
     return ""
 

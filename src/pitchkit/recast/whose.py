@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Final
 from pitchkit.facts.fields import PAYERS as FACTS_PAYERS
 from pitchkit.facts.fields import payer_key
 from pitchkit.facts.schema import Impact, Objective
+from pitchkit.i18n.welshbodies import is_welsh_body
 
 if TYPE_CHECKING:
     from pitchkit.recast.money import Releases
@@ -146,6 +147,11 @@ def _read_payer(impact: Impact, home: str) -> str | None:
     provider's cost (:func:`provider_pays`) is the trust's.
     """
     stated = stated_payer(impact)
+    if stated == "ICB" and isinstance(home, WelshTrustHome):
+        # In Wales a trust's commissioner is a health board: there is no ICB (fixpay28).
+        value = impact.value
+        if value is not None and value.payer and payer_key(value.payer) in _COMMISSIONER_WORDS:
+            return HEALTH_BOARD
     if stated is not None:
         return home if stated == "own" else stated
     body = other_budget(impact)
@@ -171,6 +177,24 @@ def other_budget(impact: Impact) -> str | None:
     return None
 
 
+class WelshTrustHome(str):
+    """:data:`TRUST`, for an NHS Wales trust (Velindre, the Welsh Ambulance Services).
+
+    Equal to "trust" wherever a home is compared, so every budget reading is a
+    trust's; apart only where a lead's word means another body in Wales: its
+    commissioner is a health board (or the Joint Commissioning Committee, which
+    commissions out of the health boards' own allocations), not an ICB (fixpay28).
+    """
+
+    __slots__ = ()
+
+
+#: What a lead may call the body that commissions the project's service (``value.payer``).
+_COMMISSIONER_WORDS: Final = frozenset(
+    {"commissioner", "commissioners", "comisiynydd", "comisiynwyr"}
+)
+
+
 def home_of(organisation: str | None) -> str:
     """Whose money a project's own is: its organisation's, else a trust's.
 
@@ -181,7 +205,10 @@ def home_of(organisation: str | None) -> str:
     """
     if organisation_kind(organisation) == HEALTH_BOARD:
         return HEALTH_BOARD
-    return named_body(organisation) or TRUST
+    body = named_body(organisation)
+    if body is None and organisation and is_welsh_body(organisation):
+        return WelshTrustHome(TRUST)
+    return body or TRUST
 
 
 def _as_home(body: str, home: str) -> str:
