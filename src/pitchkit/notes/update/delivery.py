@@ -190,7 +190,14 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # The brief's reason, from the same reader (actuals.too_early_count, which the
         # brief's early_text reads): too few figures since the change for a shift, said so
         # here too, not "since before the change" or "no change" (newuser33 N2).
-        count, needs, _ = early_count
+        _, needs, _ = early_count
+        # Counted up to the period reported, not to the last figure logged: September's
+        # update said "5 figures since the change" as November's did (pins4).
+        count = sum(
+            1
+            for p in claim.points
+            if p.value is not None and claim.since is not None and p.period >= claim.since
+        )
         values = {"n": count, "needs": needs, "more": more.format(n=claim.needed)}
         # Its forecast, if any, is said after the table (:func:`expected_line`).
         return lang.ngettext(
