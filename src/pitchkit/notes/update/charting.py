@@ -45,7 +45,7 @@ MAX_CHARTS = 3
 MAX_CHARTS_FILL_IN = 2
 CHART_WIDTH_CM = 16.5
 CHART_HEIGHT_CM = 3.4
-CHART_HEIGHT_SHORT_CM = 3.0
+CHART_HEIGHT_SHORT_CM = 2.8
 
 
 def chart_rules(settings: Settings) -> charts.Rules:
