@@ -708,11 +708,9 @@ def build_update() -> Document:
     tag(document, "endif")
     _update_charts(document)
     tag(document, "endif")
-    # Kept short to keep a chart (fit_update), the contact is the footer's: its name and email.
-    tag(
-        document,
-        f"if ({HAS_CONTACT}) and not (update.small_print_short and lead.email and not lead.phone)",
-    )
+    # Kept even when the small print is kept short to keep a chart (fit_update): the footer
+    # gives a name and email, but not the lead's role (reader28 #4).
+    tag(document, f"if {HAS_CONTACT}")
     runs(document, [(T("Contact") + ": ", True), *CONTACT_PARTS], "Small Print")
     tag(document, "endif")
     return document

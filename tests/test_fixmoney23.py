@@ -151,7 +151,10 @@ def test_the_cash_lines_two_parts_add_up_to_its_forecast(
     [
         (
             "en_GB",
-            "a trend of 5 months falling (too early to count: too few figures since the change)",
+            # fixupd29 (pins4): a trend that moves once before the change is cut to its points
+            # from the change on, as any other is: 3 falling, where a trend needs 5.
+            "No signal yet: since the change in September 2026, 3 months falling, where a trend "
+            "needs 5.",
             # newuser38 #2: the chart by its kind, and the countdown says what it counts.
             "Agency theatre nurse shifts: too early to count so far: 3 figures since the change, "
             "where a run chart needs 6 in a row to show a shift; counting on from November "
@@ -159,7 +162,7 @@ def test_the_cash_lines_two_parts_add_up_to_its_forecast(
         ),
         (
             "cy_GB",
-            "tuedd o 5 mis yn gostwng (rhy gynnar i'w gyfrif: dim digon o ffigurau ers y newid)",
+            "Dim arwydd eto: ers y newid (Medi 2026), 3 mis yn gostwng, lle mae angen 5 ar duedd.",
             "rhy gynnar i'w gyfrif hyd yma: 3 ffigur ers y newid, lle mae angen 6 yn olynol ar "
             "siart rediad i ddangos newid parhaus; gan gyfrif ymlaen o ddiwedd Tachwedd 2026, "
             "gallai 4 mis arall yn well na'r llinell sylfaen (hyd at ddiwedd Mawrth 2027) "

@@ -78,10 +78,19 @@ def test_october_says_why_missed_visits_are_now_delivered(cli: Cli, tmp_path: Pa
     # own, and nothing says it began before (fixleft22a). Only its months from the change on
     # are the change's (fixleft24a #1), and since fixspc28 its four (296, 270, 244, 231) are
     # too few to count: the headline counts no money for it.
+    # fixupd29 (pins4): it reads as visits do, in the same place: the lowest figure yet, and
+    # under its chart the same "4 months falling, where a trend needs 5", not "a trend of 6
+    # months falling (too early to count)" counting March and May.
     assert (
-        f"{AGENCY}: the chart now shows a trend of 6 months falling (too early to count: too "
-        "few figures since the change), new since the last update." in said
+        f"{AGENCY}: the lowest figure yet (231 shifts in October 2026), still within normal "
+        "variation." in said
     ), said
+    agency = text[text.index(f"{AGENCY} (run chart)") :]
+    assert (
+        "No signal yet: since the change in June 2026, 4 months falling, where a trend needs 5."
+        in agency
+    ), text
+    assert "a trend of 6 months falling" not in text
     assert "so no money is counted for agency and bank registered nurse shifts" in said
     assert "begun before the change" not in said
     # Ulcers from June: 35, 33, 31, 29, four points, no trend yet (fixspc28); the target met.

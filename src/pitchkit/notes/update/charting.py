@@ -45,6 +45,7 @@ MAX_CHARTS = 3
 MAX_CHARTS_FILL_IN = 2
 CHART_WIDTH_CM = 16.5
 CHART_HEIGHT_CM = 3.4
+CHART_HEIGHT_SHORT_CM = 2.8
 
 
 def chart_rules(settings: Settings) -> charts.Rules:
@@ -103,16 +104,16 @@ def chart_context(
         notes.append(
             lang.gettext(
                 "Charts are shown for {shown} of the {total} measures with enough figures, "
-                "those that show what the update claims or a change the wrong way first, then "
-                "those with a signal, to keep this update to two pages."
+                "first those the sentences above rely on or that show a change the wrong way, "
+                "then those with a signal, to keep this update to two pages."
             ).format(shown=len(chosen), total=len(candidates))
         )
     elif len(candidates) > len(chosen):
         notes.append(
             lang.gettext(
                 "Charts are shown for {shown} of the {total} measures with enough figures, "
-                "those that show what the update claims first, then those with a signal, to "
-                "keep this update to two pages."
+                "first those the sentences above rely on, then those with a signal, to keep "
+                "this update to two pages."
             ).format(shown=len(chosen), total=len(candidates))
         )
     notes += short
@@ -120,12 +121,21 @@ def chart_context(
         t
         for t in (
             # Kept short, the rules are left to the words under each chart, which say
-            # where its limits come from and name every signal by its rule.
-            ""
+            # where its limits come from and name every signal by its rule; the method
+            # stays, in one line (reader28 #4).
+            short_rules_text([c.analysis for _, c in chosen], lang)
             if situation.short_small_print
             else rules_text(rules, [c.analysis for _, c in chosen], lang),
             icons.assurance_key(
                 [c.analysis for _, c in chosen] + [c.analysis for c in situation.claims.values()],
+                lang,
+            ),
+            icons.spend_key(
+                [
+                    situation.claims[p.impact.id].analysis
+                    for p in situation.progress
+                    if adds_spend(p.impact)
+                ],
                 lang,
             ),
         )
@@ -167,8 +177,12 @@ def as_for_the_chart_above(charted: list[Context], lang: Language) -> list[Conte
     fewer than 12 points are trial limits: …" word for word, and the room
     they took cost the chart of the bed days "Since the last update" counts
     as delivered (reader27 #6). Two or more opening sentences the same as the
-    chart above's are said as "Limits made as for the chart above."; a
-    picture's description keeps them all, as it is read on its own.
+    chart above's are said in one short sentence that still names the months
+    the limits come from: "Limits from the same 8 months as the chart above
+    (trial limits)." (reader28 #4 and #5: "Limits
+    made as for the chart above" claimed more than the months, and named
+    none); "made as for the chart above" only where more than the months is
+    the same. A picture's description keeps them all, as it is read on its own.
     """
     shortened = [dict(c) for c in charted]
     for above, below in zip(charted, shortened[1:], strict=False):
@@ -186,6 +200,7 @@ def as_for_the_chart_above(charted: list[Context], lang: Language) -> list[Conte
         rest = [t for t in rest if t not in waits]
         # One said in the shared opening is said in its short form too, never dropped.
         waits += [t for t in second[:same] if t in pending]
+        limits = _same_limits_words(below.get("limits"), second[:same], pending, lang)
         # So is limits made from a trend, under both: only this chart's points are said.
         trend = _drift_pattern(lang)
         drift = next((t for t in rest if trend.fullmatch(t)), None)
@@ -193,19 +208,47 @@ def as_for_the_chart_above(charted: list[Context], lang: Language) -> list[Conte
             found = trend.fullmatch(drift)
             assert found is not None
             opening = lang.gettext(
-                "Limits made as for the chart above, from figures that are themselves a trend, "
-                "with no assurance icon yet; the points beyond them ({points}) are part of that "
-                "trend, not separate signals."
-            ).format(points=found.group("points"))
+                "{limits}, from figures that are themselves a trend, with no assurance icon yet; "
+                "the points beyond them ({points}) are part of that trend, not separate signals."
+            ).format(limits=limits, points=found.group("points"))
             rest = [t for t in rest if t is not drift]
         elif waits:
-            opening = lang.gettext(
-                "Limits made as for the chart above, with no assurance icon yet."
-            )
+            opening = lang.gettext("{limits}, with no assurance icon yet.").format(limits=limits)
         else:
-            opening = lang.gettext("Limits made as for the chart above.")
+            opening = lang.gettext("{limits}.").format(limits=limits)
         below["signals"] = " ".join([opening, *rest])
     return shortened
+
+
+def _same_limits_words(
+    limits: Any, shared: Sequence[str], pending: set[str], lang: Language
+) -> str:
+    """The opening of the words under a chart whose limits are made as the chart above's.
+
+    ``shared`` are the sentences the two charts' words open with alike.
+    Where they say only which months the limits come from (and that they
+    are trial limits), the opening says so: "Limits from the same 8 months
+    as the chart above (trial limits)"; where they
+    say more of how the limits were made (a shift they hold), "Limits made
+    as for the chart above, from the same 8 months".
+    """
+    if not limits:
+        return lang.gettext("Limits made as for the chart above")
+    trial = str(limits["trial"])
+    # The months are named by their count, the chart above naming them (kept short: the
+    # room is a chart's).
+    trial_words = lang.gettext(" (trial limits)") if trial and trial in shared else ""
+    told = {trial, *pending}
+    more = [t for t in shared[1:] if t not in told]
+    if not limits["opening"]:
+        more = [*more, *shared[:1]]
+    if more or shared[0] != limits["opening"]:
+        return lang.gettext(
+            "Limits made as for the chart above, from the same {count}{trial}"
+        ).format(count=limits["count"], trial=trial_words)
+    return lang.gettext("Limits from the same {count} as the chart above{trial}").format(
+        count=limits["count"], trial=trial_words
+    )
 
 
 def _drift_pattern(lang: Language) -> re.Pattern[str]:
@@ -420,6 +463,10 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
         # The shift against the baseline the words under the chart name is marked on it
         # too, as the icon reads it: not a chart of grey points beside "improvement".
         shown = replace(shown, signals=(*shown.signals, against))
+    if any(s.before_improvement for s in shown.signals):
+        # The level the change started from is named in the words under the chart, "(the old
+        # level)": drawn as a "Signal" in purple it read as a new concern (reader28 #3).
+        shown = replace(shown, signals=tuple(s for s in shown.signals if not s.before_improvement))
     data = charts.draw(shown, **_draw_options(progress, claim, situation))
     measure = wording.apply_terms(impact.measure, situation.terms)
     kind = lang.gettext("run chart") if analysis.kind == "run" else lang.gettext("XmR chart")
@@ -437,7 +484,19 @@ def chart(progress: MeasureProgress, claim: Claim, situation: Situation) -> Cont
             )
         )
     described = icons.icons_words(analysis, lang, spend=adds_spend(impact))
+    made = limits_made_from(analysis)
+    limits = (
+        {
+            "count": spans.period_count(len(made), _kind_of(claim, situation), lang),
+            "trial": trial_text(analysis, lang),
+            "opening": limits_sentence(analysis, claim.points, _kind_of(claim, situation), lang),
+        }
+        if made and claim.points
+        else None
+    )
     return {
+        # Which figures the limits come from, for the chart below's words (as_for_the_chart_above).
+        "limits": limits,
         "measure": measure,
         "kind": kind,
         "picture": Picture(
@@ -485,7 +544,9 @@ def _draw_options(progress: MeasureProgress, claim: Claim, situation: Situation)
         "special_label": lang.gettext("Signal"),
         "change_label": lang.gettext("Change"),
         "width_cm": CHART_WIDTH_CM,
-        "height_cm": CHART_HEIGHT_CM,
+        # Kept short, the charts are a little lower too: the room the method line and the
+        # contact take back (reader28 #4) would otherwise cost a chart.
+        "height_cm": CHART_HEIGHT_SHORT_CM if situation.short_small_print else CHART_HEIGHT_CM,
     }
 
 
@@ -1012,15 +1073,7 @@ def baseline_text(
     """
     if analysis.kind != "xmr":
         return facts_baseline_text(analysis, points, kind, lang, level)
-    parts = [own_baseline_text(analysis, points, kind, lang)]
-    baseline = analysis.baseline
-    if baseline is not None and analysis.change_at is not None:
-        at = fmt.period_label(points[analysis.change_at].period.text, lang)
-        parts.append(
-            lang.gettext(
-                "Limits from the baseline, the {count} before the change in {period}."
-            ).format(count=spans.period_count(analysis.baseline_points, kind, lang), period=at)
-        )
+    parts = [limits_sentence(analysis, points, kind, lang)]
     for change in analysis.changes:
         if change.shift is None:
             continue
@@ -1065,22 +1118,77 @@ def baseline_text(
             )
         text = pattern.format(period=at, where=f"{where}, {judged}" if judged else where)
         parts.append(text)
-    if any(s.trial for s in analysis.segments):
-        trial = lang.gettext(
-            "Limits from fewer than {n} points are trial limits: they will move as "
-            "points are added."
-        )
-        parts.append(fmt.settled(trial.format(n=analysis.rules.min_spc_points), lang))
+    parts.append(trial_text(analysis, lang))
     if analysis.limits_hold_baseline_shift:
         # The shift against the baseline is the chart's reading, so it is said first and the
         # limits are said to hold it (reader26 #5).
         parts.append(facts_baseline_text(analysis, points, kind, lang, level))
         parts.append(drift_text(analysis, lang, points, kind))
     else:
-        parts.append(drift_text(analysis, lang, points, kind))
+        drift = drift_text(analysis, lang, points, kind)
+        joined = _joined_to_all(analysis, points, kind, lang, drift)
+        if joined and not any(parts[1:]):
+            parts = [joined]
+        else:
+            parts.append(drift)
         parts.append(facts_baseline_text(analysis, points, kind, lang, level))
     parts.append(icons.pending_words(analysis, lang))
     return " ".join(p for p in parts if p)
+
+
+#: How the words on limits made from a trend or a shift open (:func:`drift_text`).
+_DRIFT_OPENING = N_("These limits come from figures that")
+
+
+def _joined_to_all(
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language, drift: str
+) -> str:
+    """Limits from every point and what they hold, in one sentence.
+
+    "Limits from all 12 months, figures that themselves hold a shift, so …":
+    two sentences ("Limits from all 12 months, April 2027 to March 2028. These limits come
+    from figures that themselves hold a shift, …") took the room of the third chart on the
+    falls update's second page. Empty where the words do not open as expected.
+    """
+    made = limits_made_from(analysis)
+    present = [i for i, v in enumerate(analysis.values) if v is not None]
+    opening = lang.gettext(_DRIFT_OPENING)
+    if (
+        not drift
+        or not made
+        or made != present
+        or limits_source(analysis) != "all"
+        or analysis.limits_hold_baseline_shift
+        or not drift.startswith(opening)
+    ):
+        return ""
+    count = spans.period_count(len(made), kind, lang)
+    return (
+        lang.gettext("Limits from all {count}, figures that").format(count=count)
+        + drift[len(opening) :]
+    )
+
+
+def limits_sentence(
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
+) -> str:
+    """The sentence that opens an XmR chart's words: which figures its limits come from."""
+    if analysis.baseline is not None and analysis.change_at is not None:
+        at = fmt.period_label(points[analysis.change_at].period.text, lang)
+        return lang.gettext(
+            "Limits from the baseline, the {count} before the change in {period}."
+        ).format(count=spans.period_count(analysis.baseline_points, kind, lang), period=at)
+    return own_baseline_text(analysis, points, kind, lang)
+
+
+def trial_text(analysis: charts.Analysis, lang: Language) -> str:
+    """That limits from too few points are trial limits, when any of the chart's are."""
+    if not any(s.trial for s in analysis.segments):
+        return ""
+    trial = lang.gettext(
+        "Limits from fewer than {n} points are trial limits: they will move as points are added."
+    )
+    return fmt.settled(trial.format(n=analysis.rules.min_spc_points), lang)
 
 
 LimitsSource = Literal["baseline", "since_change", "all"]
@@ -1170,6 +1278,17 @@ def drift_text(
             )
         )
         return _with_pending(text, analysis, lang)
+    shifts = [d for d in analysis.drifting if d.rule == "shift"] if drift.rule == "shift" else []
+    held = [d for d in shifts if any(_beyond(analysis, d.points))]
+    if len(held) > 1:
+        # Points beyond the limits in each of two shifts are named, the old level's too
+        # (reader28 #3: January and March 2027 above the upper limit went unnamed).
+        within = sorted({i for d in held for i in range(d.start, d.end + 1)})
+        text = lang.gettext(
+            "These limits come from figures that themselves hold {n} shifts, so the points "
+            "beyond them within those ({points}) are part of the shifts, not separate signals."
+        ).format(n=len(held), points=_beyond_words(analysis, within, points, lang))
+        return _with_pending(text, analysis, lang)
     beyond = _beyond_text(analysis, drift, points, lang)
     if beyond:
         # "points beyond them within it" named no point (reader27 #15): the falls with harm's
@@ -1224,7 +1343,14 @@ def _beyond_text(
     """``February and March 2028, below the lower limit``: the points beyond within ``drift``."""
     if not points:
         return ""
-    above, below = _beyond(analysis, range(drift.start, drift.end + 1))
+    return _beyond_words(analysis, range(drift.start, drift.end + 1), points, lang)
+
+
+def _beyond_words(
+    analysis: charts.Analysis, within: Sequence[int], points: Sequence[Any], lang: Language
+) -> str:
+    """The points of ``within`` beyond their limits, named with the limit each is beyond."""
+    above, below = _beyond(analysis, within)
     said: list[str] = []
     if above:
         said.append(
@@ -1305,6 +1431,16 @@ def _with_pending(text: str, analysis: charts.Analysis, lang: Language) -> str:
     return text
 
 
+def short_rules_text(analyses: Sequence[charts.Analysis], lang: Language) -> str:
+    """The XmR method in one line, for small print kept short (reader28 #4)."""
+    if not any(a.kind == "xmr" for a in analyses):
+        return ""
+    return lang.gettext(
+        "XmR charts: limits at the mean ± 2.66 × the mean moving range, from the figures "
+        "each chart's words name."
+    )
+
+
 def rules_text(rules: charts.Rules, analyses: Sequence[charts.Analysis], lang: Language) -> str:
     """The chart rules used, for the small print: only for the kinds of chart on the page.
 
@@ -1338,7 +1474,7 @@ def rules_text(rules: charts.Rules, analyses: Sequence[charts.Analysis], lang: L
         said = (
             lang.gettext(where[source])
             if source is not None
-            else lang.gettext("from the points each chart's words name")
+            else lang.gettext("from the figures each chart's words name")
         )
         parts.append(
             lang.gettext(
@@ -1382,6 +1518,8 @@ def own_baseline_text(
     before it are drawn and judged against nothing, and the change is judged
     against the baseline in the facts (:func:`facts_baseline_text`).
     """
+    if limits_source(analysis) == "all":
+        return _all_points_text(analysis, points, kind, lang)
     if limits_source(analysis) != "since_change" or analysis.change_at is None:
         return ""
     first = analysis.segments[0]
@@ -1399,6 +1537,40 @@ def own_baseline_text(
         period=at,
         before=spans.period_count(before, kind, lang),
     )
+
+
+def limits_made_from(analysis: charts.Analysis) -> list[int]:
+    """The positions of the points an XmR chart's first limits are made from."""
+    if analysis.kind != "xmr" or not analysis.segments:
+        return []
+    first = analysis.segments[0]
+    present = [i for i, v in enumerate(analysis.values) if v is not None]
+    return [i for i in present if i >= first.start][: first.basis]
+
+
+def _all_points_text(
+    analysis: charts.Analysis, points: Sequence[Any], kind: str, lang: Language
+) -> str:
+    """``Limits from all 15 months, January 2027 to March 2028.``: limits with no change to split.
+
+    Said under every such chart, as the baseline's months and the months
+    since the change are (reader28 #3 and #4: a chart whose words named no
+    months left the reader to guess which the limits came from). A chart
+    whose limits hold the shift against the baseline says it with that
+    shift (:func:`_held_shift_text`).
+    """
+    made = limits_made_from(analysis)
+    if not points or not made or analysis.limits_hold_baseline_shift:
+        return ""
+    present = [i for i, v in enumerate(analysis.values) if v is not None]
+    count = spans.period_count(len(made), kind, lang)
+    span = spans.span_text([points[i].period for i in made], lang)
+    sentence = (
+        lang.gettext("Limits from all {count}, {span}.")
+        if made == present
+        else lang.gettext("Limits from {count}, {span}.")
+    )
+    return sentence.format(count=count, span=span)
 
 
 def facts_baseline_text(

@@ -190,7 +190,14 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # The brief's reason, from the same reader (actuals.too_early_count, which the
         # brief's early_text reads): too few figures since the change for a shift, said so
         # here too, not "since before the change" or "no change" (newuser33 N2).
-        count, needs, _ = early_count
+        _, needs, _ = early_count
+        # Counted up to the period reported, not to the last figure logged: September's
+        # update said "5 figures since the change" as November's did (pins4).
+        count = sum(
+            1
+            for p in claim.points
+            if p.value is not None and claim.since is not None and p.period >= claim.since
+        )
         # The countdown says what it counts: the months from the latest figure on, to the one
         # that could show the change, and the chart by its kind, as its method line names it
         # (newuser38 #2: "2 figures since the change, where a chart needs 6 in a row ...; 6 more

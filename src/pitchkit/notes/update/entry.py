@@ -202,7 +202,10 @@ def log_parts(situation: Situation) -> Context:
     terms = situation.terms
     barriers = [wording.apply_terms_in_sentence(b, terms) for b in entry.barriers]
     asks = [wording.apply_terms_in_sentence(a, terms) for a in entry.asks]
-    advice = advice_sought(situation)
+    # With nothing else asked, the meeting the questions are for is said once, in the words
+    # that lead to them, not after every one (reader28 #12).
+    meeting = None if barriers or asks else _meeting_for(situation)
+    advice = advice_sought(situation, marked=meeting is None)
     return {
         "done": [wording.apply_terms_in_sentence(d, terms) for d in entry.done],
         "next": [wording.apply_terms_in_sentence(n, terms) for n in entry.next],
@@ -210,7 +213,14 @@ def log_parts(situation: Situation) -> Context:
         "asks": asks,
         "advice": advice,
         "no_barriers": (
-            "" if barriers or asks else nothing_asked(entry.status, lang, advice=bool(advice))
+            ""
+            if barriers or asks
+            else nothing_asked(
+                entry.status,
+                lang,
+                advice=bool(advice),
+                meeting=meeting if advice and not entry.advice else None,
+            )
         ),
     }
 
@@ -243,13 +253,32 @@ def carried_advice(situation: Situation) -> list[str]:
     return [wording.apply_terms_in_sentence(a, situation.terms) for a in items]
 
 
-def nothing_asked(status: str, lang: Language, *, advice: bool = False) -> str:
+def nothing_asked(
+    status: str, lang: Language, *, advice: bool = False, meeting: str | None = None
+) -> str:
     """What to say when a period asks nothing of the sponsor, true to its status.
 
     With ``advice`` sought (the period's own questions or the project's carried
     over), it says nothing is asked beyond that advice: "Nothing needs your help"
     above "Your advice" would contradict the question below it (newuser23 #7).
+    ``meeting``: the date of the meeting the questions are for, said once here.
     """
+    if advice and meeting:
+        if status == "red":
+            return lang.gettext(
+                "Nothing is asked of you this period beyond your advice below, for our meeting "
+                "on {date}, although the work is off track: we will tell you at once if your "
+                "help would change that."
+            ).format(date=meeting)
+        if status == "amber":
+            return lang.gettext(
+                "Nothing is asked of you this period beyond your advice below, for our meeting "
+                "on {date}: we will tell you at once if the risks behind the amber status grow."
+            ).format(date=meeting)
+        return lang.gettext(
+            "Nothing is asked of you this period beyond your advice below, for our meeting "
+            "on {date}: thank you for your support."
+        ).format(date=meeting)
     if advice:
         if status == "red":
             return lang.gettext(
@@ -279,14 +308,23 @@ def nothing_asked(status: str, lang: Language, *, advice: bool = False) -> str:
     return lang.gettext("Nothing needs your help this period: thank you for your support.")
 
 
-def advice_sought(situation: Situation) -> list[str]:
+def _meeting_for(situation: Situation) -> str | None:
+    """The date of the meeting the standing questions are for, when not yet held."""
+    meeting = situation.facts.meeting
+    if asked_yet(situation) or meeting is None or meeting.date is None:
+        return None
+    return fmt.date(meeting.date, situation.lang)
+
+
+def advice_sought(situation: Situation, *, marked: bool = True) -> list[str]:
     """The period's own questions, else the project's still current ones marked carried over.
 
     A standing question is marked carried over only once the meeting it was
     written for has been held: an update reported on 4 December for a meeting
     on 15 December has not asked it yet, so "(carried over)" would be false
     (reader25 #11). It is then marked as the question for that meeting, so
-    that the sponsor does not read it as this period's (newuser37 #11).
+    that the sponsor does not read it as this period's (newuser37 #11);
+    unless not ``marked``, when the words leading to them name the meeting.
     """
     entry = situation.entry
     if entry is not None and entry.advice:
@@ -294,6 +332,8 @@ def advice_sought(situation: Situation) -> list[str]:
     items = carried_advice(situation)
     meeting = situation.facts.meeting
     if not asked_yet(situation) and meeting is not None and meeting.date is not None:
+        if not marked:
+            return items
         mark = situation.lang.gettext("(for our meeting on {date})").format(
             date=fmt.date(meeting.date, situation.lang)
         )

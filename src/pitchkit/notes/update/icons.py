@@ -163,6 +163,18 @@ def assurance_key(analyses: Sequence[Analysis], lang: Language) -> str:
     )
 
 
+def spend_key(analyses: Sequence[Analysis], lang: Language) -> str:
+    """The purple icon in words, when a measure of extra spend shows it for a planned rise.
+
+    The icon beside "rising as planned; each one is extra spend" had no key
+    (reader28 #7): ``analyses`` are the charts of the measures whose every
+    one is extra spend.
+    """
+    if not any(a.kind != "none" and a.shown_variation == "improvement" for a in analyses):
+        return ""
+    return lang.gettext("Purple icon: rising as planned; each rise is extra spend.")
+
+
 def shown_variation(analysis: Analysis, spend: bool = False) -> str:
     """The variation icon shown: a measure of extra spend has no good or bad direction."""
     shown = analysis.shown_variation

@@ -185,6 +185,8 @@ def _ladder(situation: Situation, charts: int) -> list[_Step]:
     shown; but before a chart a claim rests on (or the last chart) is left
     out, the small print kept short is tried, where that is enough
     (newuser12: the assurance key cost the lounge's only chart; reader25 #20).
+    In an update for a director other than finance, the unit costs go before
+    any chart does (reader28 #9).
     Each step keeps the ones before it, except a short small print not taken.
     """
     current = replace(situation, signals_at_most=SIGNALS_NAMED)
@@ -192,6 +194,13 @@ def _ladder(situation: Situation, charts: int) -> list[_Step]:
     for shown in range(charts, 0, -1):
         if _loses_a_claim(current, shown):
             steps.append(_Step(replace(current, short_small_print=True), trial=True))
+        if current.other_unit_costs and situation.pitch.lens.lens.id != "finance":
+            # Another director's unit costs go before any chart does (reader28 #9).
+            steps.append(
+                _Step(replace(current, short_small_print=True, other_unit_costs=False), trial=True)
+            )
+            current = replace(current, other_unit_costs=False)
+            steps.append(_Step(current))
         current = replace(current, charts_at_most=shown - 1)
         steps.append(_Step(current))
     return steps
@@ -496,13 +505,14 @@ def unit_costs(situation: Situation, *, whole_plan: bool = False) -> list[str]:
     benefit), every impact the plan's benefit counts. Money in the board text or the
     money paragraph alone named no unit cost (reader26 #7: "£80,000 of time
     freed" with no cost of an A&E attendance). An update with no money has
-    no line. It is for the finance director, who checks the sums, as the
-    benefit against the funding is (:func:`funding_line`): in another
-    director's update, or a fill-in, its lines would cost a chart on a full
-    second page.
+    no line. Another director's update gives it too, when it gives money
+    (reader28 #9: "£51,000 in capacity at 2027/28 prices" with no cost of a
+    fall), unless it would cost a chart (``other_unit_costs``); a fill-in
+    has none.
     """
     ledger = situation.pitch.ledger
-    if ledger is None or situation.pitch.lens.lens.id != "finance" or situation.fill_in:
+    finance = situation.pitch.lens.lens.id == "finance"
+    if ledger is None or situation.fill_in or not (finance or situation.other_unit_costs):
         return []
     priced = delivered_impacts(situation) | {
         found.impact_id for found in deliveries(situation) if "£" in found.phrase

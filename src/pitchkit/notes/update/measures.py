@@ -144,6 +144,7 @@ def measure_row(progress: MeasureProgress, situation: Situation) -> Context:
             lang,
             claim.analysis.variation,
             held=claim.holds,
+            held_shift=claim.analysis.held_baseline_shift() is not None,
             counted=claim.shown,
             begun=claim.since is not None,
             run_chart=claim.analysis.kind == "run",
@@ -524,6 +525,7 @@ def direction_text(
     variation: Variation = "none",
     *,
     held: bool = False,
+    held_shift: bool = False,
     counted: bool = True,
     begun: bool = True,
     run_chart: bool = False,
@@ -544,7 +546,9 @@ def direction_text(
     is common cause is ``within normal variation, at the improved level``:
     beside "delivered", plain "within normal variation" reads as no change.
     On a run chart, which has no limits and whose caption names the shift or
-    trend that showed the change, it is ``holding at the improved level``.
+    trend that showed the change, it is ``holding at the improved level``; so
+    it is where the icon reads a shift against the facts' baseline that holds
+    the latest point (``held_shift``), shown as improvement.
     A measure with too few figures for a chart is *too early to say*: its
     latest figure against the one before is mostly noise (newuser34 #9).
 
@@ -589,10 +593,13 @@ def direction_text(
         return lang.gettext("within normal variation, at a worse level than before the change")
     if variation == "improvement" and worse:
         return lang.gettext("one better figure, after a sustained shift to a worse level")
-    if variation == "common" and held and run_chart:
+    if variation == "common" and held and (run_chart or held_shift):
         # A run chart has no limits, and its caption names the shift or trend that
         # showed the change: "within normal variation" beside "trend: 7 months
         # falling (improvement)" reads as a contradiction (reader20 #6).
+        # So on a chart whose icon reads the shift against the baseline that holds the
+        # latest point: blue improvement beside "within normal variation" half contradicted
+        # it (reader28 #6).
         return lang.gettext("holding at the improved level")
     if variation == "common" and held:
         return lang.gettext("within normal variation, at the improved level")

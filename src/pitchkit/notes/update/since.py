@@ -206,19 +206,17 @@ def _carried_together(
     Two bullets word for word the same after their measures' names ("now on a
     control chart, which shows a shift of 7 months below the mean
     (improvement), the change already reported rather than a new one", for
-    both falls measures) read as a slip; said once, for both (reader27 #16).
+    both falls measures) read as a slip; said once, for both (reader27 #16), and
+    once for all such measures, whatever their signals (reader28 #8).
     ``each`` holds a measure's reading, its lines and, when its only line is
     that it is now on a control chart, the signal's words.
     """
     lang = situation.lang
-    groups: dict[str, list[_Reading]] = {}
-    for reading, _, signal in each:
-        if signal is not None:
-            groups.setdefault(signal, []).append(reading)
+    together = [reading for reading, _, signal in each if signal is not None]
+    signals = {signal for _, _, signal in each if signal is not None}
     lines: list[str] = []
     for reading, own, signal in each:
-        together = groups.get(signal, []) if signal is not None else []
-        if len(together) < 2:
+        if signal is None or len(together) < 2:
             lines += own
         elif reading is together[0]:
             names = [
@@ -227,10 +225,20 @@ def _carried_together(
             measures = fmt.join_list(
                 [names[0], *(wording.in_sentence(n, lang) for n in names[1:])], lang
             )
-            what = lang.gettext(
-                "now on control charts, which each show {signal}, the change already reported "
-                "rather than a new one"
-            ).format(signal=signal)
+            # Said once for all of them, their signals named only when they are the same:
+            # a third bullet of the same words for the blood pressure measure, whose shift is
+            # above the mean rather than below, read as a slip too (reader28 #8).
+            what = (
+                lang.gettext(
+                    "now on control charts, which each show {signal}, the change already "
+                    "reported rather than a new one"
+                ).format(signal=signal)
+                if len(signals) == 1
+                else lang.gettext(
+                    "now on control charts, which each show the change already reported "
+                    "rather than a new one"
+                )
+            )
             lines.append(lang.gettext("{measure}: {what}.").format(measure=measures, what=what))
     return lines
 

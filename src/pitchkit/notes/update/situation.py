@@ -59,6 +59,9 @@ class Situation:
     #: a claim rests on, or the last chart, and to bring a tail of small print back from a
     #: page of its own (:func:`~.making.fit_update`).
     short_small_print: bool = field(default=False)
+    #: The unit costs behind the money in an update for a director other than finance:
+    #: fitting leaves them out before it leaves out a chart (:func:`~.making.fit_update`).
+    other_unit_costs: bool = field(default=True)
 
     @cached_property
     def claims(self) -> dict[str, Claim]:

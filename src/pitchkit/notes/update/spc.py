@@ -614,13 +614,13 @@ def _counted_from_change(analysis: Analysis) -> Analysis:
     those points alone, so that its words, its span and the points marked
     on the chart agree; one whose points from the change on are too few is
     no signal, and is kept in :attr:`Analysis.short_since_change` (cut to
-    those points) for the words to say what the figures since show. Two
-    short trends are left whole: one that moves only once before the change
-    with too few figures since for a shift, worded as too early to count
-    (:meth:`Analysis.too_early`), and one mostly before the change (moving
-    as often before it as it has points from it on: 110, 102, 100, 99 and
-    then 96), worded as begun before the change
-    (:meth:`Analysis.began_before_change`). Not for a chart whose figures before the
+    those points) for the words to say what the figures since show. One
+    short trend is left whole: one mostly before the change (moving as
+    often before it as it has points from it on: 110, 102, 100, 99 and then
+    96), worded as begun before the change
+    (:meth:`Analysis.began_before_change`). One that moves only once before
+    the change is cut like any other, so that two charts in the same place
+    read alike (pins4). Not for a chart whose figures before the
     change already improve (:attr:`Analysis.improving_before`): its trends
     are worded as begun before the change, and count nothing either way.
     """
@@ -651,11 +651,14 @@ def _counted_from_change(analysis: Analysis) -> Analysis:
         elif (
             signal.rule == "trend"
             and analysis._moves_from(signal) < at
-            and (analysis._starts_at_change(signal) or _moves_before(signal, analysis) >= length)
+            and _moves_before(signal, analysis) >= length
             and not _noise_before(signal, analysis)
         ):
-            # Too early to count (newuser33 N2), or mostly before the change (110, 102, 100,
-            # 99 and then 96): worded so, whole, and not counted either way.
+            # Mostly before the change (110, 102, 100, 99 and then 96): worded so, whole, and
+            # not counted either way. One that moves only once before it is cut as any other
+            # (pins4: agency shifts of 312, 300 and then 296, 270, 244, 231 read "a trend of 6
+            # months falling (too early to count)" beside visits in the same place, "4 months
+            # falling, where a trend needs 5").
             kept.append(signal)
         else:
             short.append(cut)
