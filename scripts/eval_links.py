@@ -129,6 +129,7 @@ SHAPES = (
     "odds",
     "floor",
     "subset",
+    "harm",
     "plan",
     "year",
     "map, other",

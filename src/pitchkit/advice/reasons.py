@@ -178,6 +178,12 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "the objective counts only the ones it calls '{part}', while the impact counts "
             "them all, so pitchkit does not claim it unless you confirm it"
         ).format(part=found.part)
+    if found.mismatch == "harm" and found.part is not None:
+        return lang.gettext(
+            "the objective counts only the ones '{part}', while the impact counts them all, "
+            "with harm or without, so fewer of them need not mean less harm: pitchkit does "
+            "not claim it unless you confirm it"
+        ).format(part=found.part)
     if found.mismatch == "plan" and found.plan is not None:
         name, where = found.plan
         if where == "concern":

@@ -49,6 +49,7 @@ from pitchkit.recast.pitch import (
     Quantity,
     Statement,
     ceded,
+    figures_held,
     money_target,
     quantify,
 )
@@ -1657,17 +1658,22 @@ def _capitalised(item: str) -> str:
     return item[:1].upper() + item[1:]
 
 
-def one_per_objective(statements: list[Context], lang: Language) -> list[Context]:
+def one_per_objective(
+    statements: list[Context], lang: Language, holders: Mapping[str, str] | None = None
+) -> list[Context]:
     """The shown statements with each objective once and each impact's figures once.
 
     Two impacts on one objective share its bullet, the second "Also, …"; an
     impact shown already, under another objective, is named there without its
-    figures again.
+    figures again. ``holders`` names, by impact, the objective whose own thing
+    it measures (:func:`pitchkit.recast.pitch.figures_held`): the impact gives
+    its figures there, wherever else it is shown (newuser38 #3).
     """
     merged: dict[str, Context] = {}
     said: set[str] = set()
     for statement in statements:
-        if statement["impact"] in said:
+        holder = (holders or {}).get(statement["impact"])
+        if statement["impact"] in said or holder not in (None, statement["objective_id"]):
             statement = {
                 **statement,
                 "money_of": [],
@@ -1677,7 +1683,8 @@ def one_per_objective(statements: list[Context], lang: Language) -> list[Context
                     else wording.lower_measure(statement["measure"])
                 ),
             }
-        said.add(statement["impact"])
+        else:
+            said.add(statement["impact"])
         first = merged.get(statement["objective_id"])
         # Each impact's own claim and money, so that fitting a page can take a claim's
         # closing sentences off and drop an impact's money with its last one.
@@ -1831,7 +1838,9 @@ def pitch_context(
     """
     shown = shown_statements(pitch)
     statements = one_per_objective(
-        [statement_context(s, lang, pitch, reasons=reasons) for s in shown], lang
+        [statement_context(s, lang, pitch, reasons=reasons) for s in shown],
+        lang,
+        figures_held(shown),
     )
     statements = [also_counted(statement, shown, pitch, lang) for statement in statements]
     if statements:

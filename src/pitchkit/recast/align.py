@@ -36,10 +36,12 @@ from pitchkit.recast.measures import (
     chain,
     content_tokens,
     counts_other_thing,
+    counts_reported,
     counts_shortfall,
     counts_subset,
     falling,
     families_disagree,
+    harm_named,
     in_setting,
     instrument_head,
     linkable,
@@ -51,6 +53,7 @@ from pitchkit.recast.measures import (
     named_as_reason,
     named_aside,
     names_goods,
+    names_harm,
     names_payee,
     names_step,
     own_names,
@@ -117,13 +120,14 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: floor ("floor": :func:`floor_held`), or an objective that names only a part of the one
 #: concept both sides name ("subset": :func:`subset_held`), or an objective to deliver a plan
 #: the project's strategy names, reached by a chain too long to claim ("plan":
-#: :mod:`pitchkit.recast.plans`).
+#: :mod:`pitchkit.recast.plans`), or an objective that counts only the events of the
+#: concept that caused harm, against an impact that counts them all ("harm": :func:`harm_held`).
 Doubt = (
     Mismatch
     | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer", "event"]
     | Literal["who", "where"]
     | Literal["kind", "crowd", "qualifier", "goods", "spent", "paid", "odds", "subset", "plan"]
-    | Literal["floor", "reason"]
+    | Literal["floor", "reason", "harm"]
 )
 #: Doubts that the two sides count different people or places (:mod:`pitchkit.recast.whowhere`).
 WHO_WHERE: frozenset[str] = frozenset({"who", "where"})
@@ -193,7 +197,8 @@ class Link:
     #: With a chain of no steps: the words the impact and the objective name the concept
     #: by ("strokes", "strokes"), for the reason to say as they do, not the map's label.
     names: tuple[str, str] | None = None
-    #: With ``mismatch`` "subset": the objective's words for the part it aims at ("avoidable").
+    #: With ``mismatch`` "subset": the objective's words for the part it aims at ("avoidable");
+    #: with "harm", its words for the harm ("causing harm").
     part: str | None = None
     #: With ``mismatch`` "plan": the plan's name as the objective writes it, and whether the
     #: project's strategy ("strategy") or the director's concerns ("concern") name it too.
@@ -1547,6 +1552,29 @@ def subset_held(found: Link, impact: Impact, objective: Objective) -> Link:
     if words is None or counts_subset(impact_text(impact)):
         return found
     return replace(found.offered("subset"), part=words)
+
+
+def harm_held(found: Link, impact: Impact, objective: Objective) -> Link:
+    """``found`` as a possible link when the objective counts only the harmful events.
+
+    A same-concept claim (no step) whose objective qualifies the concept by the harm
+    done, with one of the map's ``harm_words`` ("Reduce medication incidents *causing
+    harm*"), while the impact's measure counts the reported events, harm or not, with
+    one of its ``reporting_words``, and says nothing of harm ("Medication incidents at
+    discharge reported on Datix"). One concept, another quantity: most reported
+    incidents cause no harm, and fewer reported need not mean less harm (newuser38 #5),
+    so the lead confirms it. An impact that counts the events themselves ("Inpatient
+    falls") keeps its claim: labellers accepted falls for falls with harm 6 times in 6.
+    The doubt is "harm"; ``part`` keeps the objective's words.
+    """
+    chain_found = found.chain
+    if not RULES["harm"] or claim_kind(found) != "same concept" or chain_found is None:
+        return found
+    words = harm_named(objective_text(objective), chain_found.start)
+    read = impact_text(impact)
+    if words is None or names_harm(read) or not counts_reported(read):
+        return found
+    return replace(found.offered("harm"), part=words)
 
 
 #: Money-only concepts for what is bought, not paid to staff: goods, estates, other providers.

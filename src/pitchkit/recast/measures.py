@@ -1432,6 +1432,7 @@ RULES = {
     "gap apart": True,
     "crowded concepts": True,
     "subset": False,
+    "harm": True,
     "named plans": True,
     "doubted odds": True,
     "claim floor": True,
@@ -1905,6 +1906,66 @@ def subset_named(text: str, concept_id: str | None = None) -> str | None:
             ):
                 return spelt[found[index].start : found[last].end]
     return None
+
+
+@cache
+def _harm_keys() -> tuple[tuple[str, ...], ...]:
+    """The stem keys of ``harm_words`` in ``measures.yaml``, longest first."""
+    words = read_measure_file().get("harm_words") or ()
+    keys = {tuple(token.stem for token in tokens(str(word))) for word in words}
+    return tuple(sorted((key for key in keys if key), key=len, reverse=True))
+
+
+def harm_named(text: str, concept_id: str) -> str | None:
+    """The words by which ``text`` counts only the ``concept_id`` events that caused harm.
+
+    One of the map's ``harm_words`` ("causing harm", "resulting in moderate or
+    severe harm", "harmful"), inside the words that name the concept or straight
+    before or after them: "medication incidents *causing harm*" counts the
+    incidents that harmed a patient, not every one reported. As written; ``None``
+    when it names none.
+    """
+    spelt = _spelt(text)
+    found = tokens(spelt)
+    stems = tuple(token.stem for token in found)
+    spans: list[tuple[int, int]] = []
+    for mention in mentions(text):
+        if mention.concept != concept_id:
+            continue
+        inside = [i for i, t in enumerate(found) if mention.start <= t.start < mention.end]
+        if inside:
+            spans.append((inside[0], inside[-1]))
+    for index in range(len(stems)):
+        for key in _harm_keys():
+            last = index + len(key) - 1
+            if stems[index : index + len(key)] != key:
+                continue
+            if any(first - 1 <= last and index <= end + 1 for first, end in spans):
+                return spelt[found[index].start : found[last].end]
+    return None
+
+
+def names_harm(text: str) -> bool:
+    """Whether ``text`` says anything of harm ("falls with harm", "harm-free care")."""
+    return stem("harm") in {token.stem for token in tokens(_spelt(text))}
+
+
+@cache
+def _reporting_keys() -> tuple[tuple[str, ...], ...]:
+    """The stem keys of ``reporting_words`` in ``measures.yaml``."""
+    words = read_measure_file().get("reporting_words") or ()
+    keys = {tuple(token.stem for token in tokens(str(word))) for word in words}
+    return tuple(key for key in keys if key)
+
+
+def counts_reported(text: str) -> bool:
+    """Whether ``text`` counts events as they are reported ("incidents reported on Datix")."""
+    stems = tuple(token.stem for token in tokens(_spelt(text)))
+    return any(
+        stems[index : index + len(key)] == key
+        for key in _reporting_keys()
+        for index in range(len(stems))
+    )
 
 
 def counts_subset(text: str) -> bool:

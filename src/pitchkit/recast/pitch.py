@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -24,6 +24,7 @@ from pitchkit.recast.align import (
     crowd_held,
     crowded_concepts,
     floor_held,
+    harm_held,
     held_apart,
     kind_held,
     link,
@@ -598,6 +599,7 @@ def recast(
         found = qualifier_held(found, pair.read_impact, pair.read_objective)
         found = spent_held(found, pair.read_impact, pair.read_objective)
         found = subset_held(found, pair.read_impact, pair.read_objective)
+        found = harm_held(found, pair.read_impact, pair.read_objective)
         pairs.append(pair)
         decided.append(found)
     for pair, found in zip(pairs, map(floor_held, odds_held(decided)), strict=True):
@@ -922,4 +924,98 @@ def _choose_shown(statements: tuple[Statement, ...], limit: int) -> tuple[Statem
         ):
             chosen.append(statement)
             used_impacts.add(statement.impact.id)
-    return tuple(sorted(chosen, key=statements.index))
+    return _own_measures_held(statements, chosen, limit)
+
+
+def own_measure(statement: Statement) -> bool:
+    """Whether ``statement``'s impact measures its objective's own thing: one concept, no step.
+
+    "Adult inpatient discharges before noon" for "Increase discharges before noon to
+    33%", claimed or confirmed; not a measure that moves the objective from outside.
+    """
+    chain = statement.link.chain
+    return statement.link.claimed and chain is not None and not chain.steps
+
+
+def figures_held(shown: Sequence[Statement]) -> dict[str, str]:
+    """For each impact ``shown`` under several objectives, the one whose own thing it measures.
+
+    An impact's statement of one concept, no step (:func:`own_measure`), holds its
+    figures, when no other impact shown measures that objective's own thing too:
+    "Adult inpatient discharges before noon" under "Increase discharges before noon to
+    33%", not under "Achieve 78% 4-hour performance", which it moves from outside
+    (newuser38 #3). Impact ids to objective ids; an impact shown once is not named.
+    """
+    where: dict[str, set[str]] = {}
+    for statement in shown:
+        where.setdefault(statement.impact.id, set()).add(statement.objective.id)
+    held: dict[str, str] = {}
+    for statement in shown:
+        impact, objective = statement.impact.id, statement.objective.id
+        if len(where[impact]) < 2 or impact in held or not own_measure(statement):
+            continue
+        if any(
+            own_measure(other) and other.objective.id == objective and other.impact.id != impact
+            for other in shown
+        ):
+            continue
+        held[impact] = objective
+    return held
+
+
+def _own_measures_held(
+    statements: tuple[Statement, ...], chosen: list[Statement], limit: int
+) -> tuple[Statement, ...]:
+    """``chosen``, each impact's figures under the objective it is the very measure of.
+
+    An impact picked for an objective it moves from outside ("Achieve 78% 4-hour
+    performance") whose own objective ("Increase discharges before noon to 33%") the
+    note shows with no measure of its own thing, or has a bullet to spare for, is shown
+    there as well, and first: its figures stand under the objective they measure, the
+    other impacts on it follow as "Also, …", and the first objective names the same
+    change without its figures again (newuser38 #3; :func:`figures_held`). An objective
+    the note already shows with its own measure keeps it. Ordered as ranked otherwise.
+    """
+    objectives = {s.objective.id for s in chosen}
+    owned = {s.objective.id for s in chosen if own_measure(s)}
+    holder: dict[str, Statement] = {}
+    for statement in list(chosen):
+        if own_measure(statement) or statement.impact.id in holder:
+            continue
+        own = next(
+            (
+                s
+                for s in statements
+                if s.impact.id == statement.impact.id
+                and s.objective.id != statement.objective.id
+                and own_measure(s)
+                and s.objective.id not in owned
+                and (s.objective.id in objectives or len(objectives) < limit)
+            ),
+            None,
+        )
+        if own is None:
+            continue
+        holder[statement.impact.id] = own
+        chosen.append(own)
+        objectives.add(own.objective.id)
+        owned.add(own.objective.id)
+    if not holder:
+        return tuple(sorted(chosen, key=statements.index))
+
+    def place(statement: Statement) -> float:
+        held = holder.get(statement.impact.id)
+        if held is None or held is statement:
+            return statements.index(statement)
+        return statements.index(held) + 0.5
+
+    first: dict[str, float] = {}
+    for statement in chosen:
+        key = statement.objective.id
+        first[key] = min(first.get(key, place(statement)), place(statement))
+    return tuple(
+        sorted(
+            chosen,
+            key=lambda s: (first[s.objective.id], holder.get(s.impact.id) is not s, place(s)),
+        )
+    )

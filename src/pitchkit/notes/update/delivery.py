@@ -64,6 +64,7 @@ from pitchkit.recast.pitch import (
     Quantity,
     Statement,
     capacity_against_cash,
+    figures_held,
     money_target,
     share_of_target,
 )
@@ -416,10 +417,16 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
     grouped: dict[str, list[Statement]] = {}
     # The links the director's brief shows, no others (reader21 #4): an update never puts a
     # measure under an objective the brief did not set it against.
-    for statement in shown_statements(situation.pitch):
+    shown = shown_statements(situation.pitch)
+    for statement in shown:
         if year_fraction(statement, situation) == 0:
             continue
         grouped.setdefault(statement.impact.id, []).append(statement)
+    # An impact's row names first the objective whose own thing it measures, as the brief
+    # gives its figures there (newuser38 #3).
+    held = figures_held(shown)
+    for impact_id, members in grouped.items():
+        members.sort(key=lambda s: s.objective.id != held.get(impact_id, s.objective.id))
     # A link the lead confirmed (``supports:``) that the brief left out for space is still
     # the measure's: out-of-area bed days confirmed for the cost improvement programme are
     # named beside it, so that objective's row does not read as getting nothing (newuser35 #10).
