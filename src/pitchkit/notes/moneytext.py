@@ -3045,15 +3045,18 @@ def _counted_from(line: str, lang: Language, begins: dt.date | None, start: dt.d
     line now says it too, inside its bracket: "(payback in 6.8 months, counted
     from 1 April 2026)", "(…, counted from June 2027)". ``begins``: the month
     the count starts, when after the project's ``start``.
+
+    A count from the project's own start is not said again: the note's
+    timeline gives that day just above, and the words cost three full briefs a
+    line each (a strategy link, an evidence item). Only a later start, which
+    no other line gives, is said. ``start`` is kept for the callers' sake.
     """
-    if begins is not None:
-        said = lang.gettext(", counted from {month}").format(
-            month=fmt.period_label(f"{begins:%Y-%m}", lang)
-        )
-    elif start is not None:
-        said = lang.gettext(", counted from {day}").format(day=fmt.date(start, lang))
-    else:
+    del start  # the timeline's day: said there
+    if begins is None:
         return line
+    said = lang.gettext(", counted from {month}").format(
+        month=fmt.period_label(f"{begins:%Y-%m}", lang)
+    )
     for end in (").", ")"):
         if line.endswith(end):
             return f"{line[: -len(end)]}{said}{end}"
