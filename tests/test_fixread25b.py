@@ -56,7 +56,9 @@ def test_weak_evidence_is_not_marked_or_iconed_as_an_improvement(
     # fixupd28: the update as written no longer charts usual residence; its row is unchanged.
     drawn = update(tmp_path, FRAILTY, "dof", "2028-03")
     assert "(weak evidence, not counted as an improvement)" not in "\n".join(drawn)
-    assert row(drawn, residence).endswith("| within normal variation, at the improved level")
+    # fixupd29 (reader28 #6): the icon reads the baseline shift as improvement, so the row
+    # says "holding at the improved level", not "within normal variation" beside it.
+    assert row(drawn, residence).endswith("| holding at the improved level")
     room_for_every_chart(monkeypatch)
     (tmp_path / "room").mkdir()
     lines = update(tmp_path / "room", FRAILTY, "dof", "2028-03")
@@ -65,7 +67,7 @@ def test_weak_evidence_is_not_marked_or_iconed_as_an_improvement(
     # the limits straddle, so they are part of that shift and no longer listed as weak evidence.
     assert "(weak evidence, not counted as an improvement)" not in text
     assert "a sustained shift (12 months above the baseline of 78%, improvement)" in text
-    assert row(lines, residence).endswith("| within normal variation, at the improved level")
+    assert row(lines, residence).endswith("| holding at the improved level")  # fixupd29
     # With no baseline to read the climb by, the same points are still weak evidence.
     climb = [77, 79, 78, 80, 79, 81, 82, 83, 82, 84, 85, 84, 86, 85, 86]
     analysis = spc.analyse(climb, better="higher", target=85, changes=[0], baseline=None)
@@ -82,7 +84,9 @@ def test_limits_that_hold_a_shift_give_no_assurance_icon(tmp_path: Path) -> None
     chart = next(
         line
         for line in lines
-        if line.startswith("These limits come from figures that themselves hold a shift")
+        # fixupd29 (reader28 #4): the note opens with where its limits come from, joined to
+        # the sentence on the shift they hold (8, 7, 8, 6, 6, 5, 5, 4, 5, 4, 3, 3 falls).
+        if line.startswith("Limits from all 12 months, figures that themselves hold a shift")
     )
     assert "No assurance icon until limits can be made from figures that have settled." in chart
 
