@@ -141,7 +141,9 @@ def test_the_finance_directors_update_charts_both_claims_of_its_board_sentence(
         "two pages." in joined
     )
     assert "XmR charts (once 12 figures are logged)" not in joined
-    assert "Contact:" not in joined
+    # fixupd29: the short small print keeps the method line and the contact line.
+    assert "XmR charts: limits at the mean ± 2.66 × the mean moving range" in joined
+    assert "Contact: Dr Aisha Rahman" in joined
     assert "Dr Aisha Rahman · aisha.rahman@example.nhs.uk" in joined  # the footer
     # The key to the icons shown stays.
     assert "Assurance icons (the second circle, with a letter): F means" in joined
@@ -171,8 +173,18 @@ def test_the_may_update_strands_no_tail_on_a_second_page(tmp_path: Path, directo
     # Page 2 held only "Charts", "No chart yet ..." and the contact line (the medical
     # director's, the nursing director's), or the contact line alone (strategy's).
     path, result = _crisis(tmp_path, director, "2026-05")
-    assert result.pages == 1  # type: ignore[attr-defined]
     text = docx_text(path)
+    if director == "dpw":
+        # fixnu38a: read only to May, the agency shifts are "too few figures yet" and their
+        # forecast is said ("Expected, not yet delivered: ... £702,000 for 2026/27"), so page 2
+        # holds "This period and next" onwards, a section rather than a tail (LibreOffice's
+        # pages: test_no_page_of_the_may_update_opens_with_its_tail).
+        assert result.pages == 2  # type: ignore[attr-defined]
+        assert "Expected, not yet delivered: registered nurse agency shifts" in " ".join(
+            text.split()
+        )
+    else:
+        assert result.pages == 1  # type: ignore[attr-defined]
     assert "No chart yet for" in text
     # No "Charts" heading over a note that there is no chart yet.
     assert "\nCharts\n" not in f"\n{text}\n"
@@ -198,7 +210,14 @@ def test_a_short_tail_is_brought_back_with_the_small_print_short() -> None:
         "No chart yet for any measure: a chart needs 8 months and each has 6 so far."
     )
     fitted = fit_update(situation, lambda s: _rendered(s, project, None, CRISIS_DAY), None)
-    assert fitted.pages == 1
+    # fixnu38a: read only to May, the update says more of the agency shifts and runs to a
+    # second page that opens with "This period and next"; the short small print would not save
+    # that page, so it is not taken and the chart note names every measure.
+    assert fitted.pages == 2
+    assert not fitted.situation.short_small_print
+    assert fitted.context["update"]["chart_note"].startswith(
+        "No chart yet for inappropriate out-of-area placement bed days"
+    )
 
 
 @pytest.mark.tools

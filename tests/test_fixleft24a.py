@@ -246,7 +246,8 @@ def test_the_chart_rules_are_those_of_the_charts_shown(
     assert "Run charts (once 8 figures are logged): median line;" in december
     assert "XmR charts" not in december
     march = _update(cli, FALLS, tmp_path / "m.docx", "-d", "don", "--period", "2028-03")
-    assert "XmR charts (once 12 figures are logged)" in march
+    # fixupd29: the short small print keeps the XmR method line in its short form.
+    assert "XmR charts: limits at the mean ± 2.66 × the mean moving range" in march
     assert "Run charts" not in march
 
 

@@ -66,10 +66,11 @@ def test_questions_not_yet_asked_are_not_marked_carried_over(project: Path) -> N
         # questions need no "Your advice" lead-in of their own.
         "your advice below"
     ) in text
+    # fixupd29: the meeting date is said once, in the advice lead-in, not after each question.
     assert (
-        "How should we evidence released capacity so that Northvale General will "
-        "recognise it in the contract? (for our meeting on 15 December 2026) How should we "
-        "report the service to the ICB board? (for our meeting on 15 December 2026)"
+        "beyond your advice below, for our meeting on 15 December 2026: thank you for your "
+        "support. How should we evidence released capacity so that Northvale General will "
+        "recognise it in the contract? How should we report the service to the ICB board?"
     ) in text
 
 

@@ -150,9 +150,10 @@ def test_points_beyond_limits_are_said_to_be_part_of_what_they_lie_in(tmp_path: 
     # reader26 #10: January to March 2028 lie below the falls rate's lower limit, inside the
     # shift (September 2027 to March 2028) and after the trend (April to November 2027) ended.
     text = _example_update(tmp_path, "falls-prevention", "don", "2028-03")
+    # fixupd29: a chart note opens with where its limits come from ("Limits from all 12 months").
     assert (
-        "These limits come from figures that are themselves a trend and hold a shift, so points "
-        "beyond them are part of the trend or the shift they lie in, not separate signals."
+        "Limits from all 12 months, figures that are themselves a trend and hold a shift, so "
+        "points beyond them are part of the trend or the shift they lie in, not separate signals."
     ) in text
     assert "so points beyond them within it are part of that trend" not in text
     analysis = spc.analyse(
@@ -204,9 +205,10 @@ def test_the_forecasts_agency_shifts_name_their_unit_cost(tmp_path: Path) -> Non
     # reader26 #7: "none of the £842,000 a year in the plan is forecast" with no £380 per shift.
     text = crisiscase.update(crisiscase.copy_project(tmp_path), "dof", "2026-11")
     # fixbrief27 (reader26 #11): the costing in its new form, with the source it gives.
+    # fixbrief29: a source is lower-cased after "from the".
     assert (
-        "£380 per shift at 2025/26 prices (£389.95 at 2026/27), from Trust agency premium per "
-        "nursing shift over bank;"
+        "£380 per shift at 2025/26 prices (£389.95 at 2026/27), from the trust agency premium "
+        "per nursing shift over bank;"
     ) in text
 
 

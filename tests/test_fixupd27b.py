@@ -77,10 +77,11 @@ def test_points_beyond_limits_within_a_shift_are_named(tmp_path: Path) -> None:
     # reader27 #15: "so points beyond them within it are part of that shift" never said which:
     # the only points named were April and June 2027, above the upper limit, before the shift.
     text = _example_update(tmp_path, "falls-prevention", "don", "2028-03", dt.date(2028, 4, 7))
+    # fixupd29: a chart note opens with where its limits come from ("Limits from all 12 months").
     assert (
-        "Inpatient falls resulting in any harm (XmR chart) These limits come from figures that "
-        "themselves hold a shift, so the points beyond them within it (February and March 2028, "
-        "below the lower limit) are part of that shift, not separate signals."
+        "Inpatient falls resulting in any harm (XmR chart) Limits from all 12 months, figures "
+        "that themselves hold a shift, so the points beyond them within it (February and March "
+        "2028, below the lower limit) are part of that shift, not separate signals."
     ) in text
 
 
@@ -90,11 +91,13 @@ def test_two_measures_carried_to_control_charts_alike_are_said_once(tmp_path: Pa
     # mean (improvement), the change already reported rather than a new one").
     text = _example_update(tmp_path, "falls-prevention", "don", "2028-03", dt.date(2028, 4, 7))
     assert text.count("the change already reported rather than a new one") == 1
+    # fixupd29: the lying and standing blood pressure chart, carried over too, joins the same
+    # line (its shift is above the mean, so the line names no shift's direction).
     assert (
-        "Since the last update (February 2028) Inpatient falls resulting in any harm and "
-        "inpatient falls per 1,000 occupied bed days: now on control charts, which each show a "
-        "shift of 7 months below the mean (improvement), the change already reported rather "
-        "than a new one. Category 2"
+        "Since the last update (February 2028) Inpatient falls resulting in any harm, inpatient "
+        "falls per 1,000 occupied bed days and eligible patients with lying and standing blood "
+        "pressure recorded within 48 hours: now on control charts, which each show the change "
+        "already reported rather than a new one. Category 2"
     ) in text
 
 

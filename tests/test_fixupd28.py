@@ -73,17 +73,21 @@ def test_the_finance_directors_update_charts_the_bed_days_it_counts_as_delivered
         "so the points beyond them within it (April and May 2026, above the upper limit; "
         "November 2026, below the lower limit) are part of that trend, not separate signals."
     ) in joined
+    # fixupd29: a chart note opens with where its limits come from ("the same N months").
     assert (
-        "Limits made as for the chart above, from figures that are themselves a trend, with no "
-        "assurance icon yet; the points beyond them (April 2026, above the upper limit; October "
+        "Limits from the same 8 months as the chart above (trial limits), from figures that are "
+        "themselves a trend, with no assurance icon yet; the points beyond them (April 2026, "
+        "above the upper limit; October "
         "and November 2026, below the lower limit) are part of that trend, not separate "
         "signals."
     ) in joined
     assert joined.count("Limits from fewer than 12 points are trial limits") == 1
     # The advice sits under "Where we need your help", after the line that names it.
+    # fixupd29: the meeting date is said once, in the advice lead-in.
     assert (
-        "Nothing is asked of you this period beyond your advice below: thank you for your "
-        "support. Which cost improvement line should out-of-area savings count against?"
+        "Nothing is asked of you this period beyond your advice below, for our meeting on 15 "
+        "December 2026: thank you for your support. Which cost improvement line should "
+        "out-of-area savings count against?"
     ) in joined
 
 
