@@ -165,8 +165,10 @@ def test_a_year_delivered_and_the_update_give_the_same_money(tmp_path: Path) -> 
         tmp_path, {"impacts": impacts, "project": _funded(6000)}, **{"falls-with-harm": falls}
     )
     block = _brief(path, "dof", AFTER_LOG)
-    # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
-    assert "2027/28 £13,000 delivered against £6,000" in block, block
+    # fixbrief29: "against £X" once: a one-year project's funding is in the lead alone,
+    # then the year's benefit and net (£13,000 - £6,000 = £7,000).
+    assert "Benefit against £6,000 of funding" in block, block
+    assert "2027/28 £13,000 delivered, net £7,000" in block, block
     project = open_project(path)
     data, _info = make_update(project, pick_director(project.facts, "dof"), today=AFTER_LOG)
     update = document_text(data)

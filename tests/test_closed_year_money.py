@@ -56,11 +56,16 @@ def test_a_year_that_delivered_less_than_its_rate_pays_back_later(tmp_path: Path
     # Falls prevention runs for 2027/28 alone; the log shows it delivered £53,000 (20 fewer
     # falls than 7 a month), not the £89,000 a year at the full rate that gave "6 months".
     line = money_line(tmp_path, "falls-prevention")
-    # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
-    found = re.search(r"2027/28 (£[\d,]+) delivered against (£[\d,]+)", line)
+    # fixbrief29: "against £X" once; a project of one year gives its funding in the lead
+    # alone, then the year's benefit and net (£53,000 - £48,000 = £5,000).
+    found = re.search(
+        r"Benefit against (£[\d,]+) of funding, .*: 2027/28 (£[\d,]+) delivered, net (£[\d,]+);",
+        line,
+    )
     assert found, line
-    delivered, funding = pounds(found[1]), pounds(found[2])
+    funding, delivered, net = pounds(found[1]), pounds(found[2]), pounds(found[3])
     assert delivered > funding
+    assert net == delivered - funding
     # The funding is repaid when the benefit the log shows so far reaches it, month by
     # month: 7 a month before, then 8, 7, 8, 6, 6, 5, 5, 4, 5, 4, 3, 3 falls from April 2027,
     # so 16 fewer by February (about £42,000) and 20 by March. Spread evenly over the year,

@@ -114,7 +114,12 @@ def test_another_directors_payback_has_the_same_decimal(
 ) -> None:
     pin_today(monkeypatch, BEFORE)
     english, welsh = both(cli, tmp_path, "frailty-virtual-ward", "coo")
-    assert "(payback in 7.1 months if the capacity is turned into cash)" in english, english
+    # fixbrief29: another director's payback says where its count starts, here June 2027,
+    # after the project's 4 January 2027 start (£250,000 / £35,250 a month = 7.09 months).
+    assert (
+        "(payback in 7.1 months if the capacity is turned into cash, counted from June 2027)"
+        in english
+    ), english
     assert "ad-dalu mewn 7.1 mis" in welsh, welsh
 
 
