@@ -2,12 +2,12 @@
 
 The spirometry hubs (tests/data/newuser17/icb.yaml, a quarterly log to July to
 September 2026, every change on 1 July 2025): inhaler items the log shows falling,
-COPD admissions "no signal yet". The 2026/27 forecast, £545,000, is £72,000 the
+COPD admissions "no signal yet". The 2026/27 forecast, £543,700, is £70,900 the
 log shows delivered, the same rate for October to March, and the admissions at the
-plan's full rate for October to March (80 fewer a quarter at £2,519): £402,000. A finance
-director must see that three-quarters of it is the plan's assumption, in the same
-line, rounded as the year is and the two parts adding up to it. Nothing counted
-changes: the year still reads £545,000.
+plan's full rate for October to March (80 fewer a quarter at £2,519.44, 182 of 365 days):
+£402,000. A finance director must see that three-quarters of it is the plan's assumption,
+in the same line, rounded as the year is and the two parts adding up to it. Nothing
+counted changes: the year reads £543,700 (to the £100 since fixbrief29).
 """
 
 from __future__ import annotations
