@@ -148,7 +148,8 @@ def test_the_unit_cost_small_print_names_the_price_year_it_is_in(tmp_path: Path)
     assert (
         # ... and with the measure's qualifier: the cost is of a fall with harm.
         "Unit costs used: £2,871 per fall with harm at 2021/22 prices (£3,458.49 at 2026/27), "
-        "from Cost of a fall with harm; prices restated"
+        # fixbrief29: a unit-cost source is lower-cased mid-sentence, "from the ...".
+        "from the cost of a fall with harm; prices restated"
     ) in english
     welsh = _falls_note(tmp_path, "brief", "--locale", "cy_GB")
     assert "£2,871 am bob " in welsh, welsh

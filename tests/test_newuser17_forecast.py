@@ -2,12 +2,12 @@
 
 The spirometry hubs (tests/data/newuser17/icb.yaml, a quarterly log to July to
 September 2026, every change on 1 July 2025): inhaler items the log shows falling,
-COPD admissions "no signal yet". The 2026/27 forecast, £545,000, is £72,000 the
+COPD admissions "no signal yet". The 2026/27 forecast, £543,700, is £70,900 the
 log shows delivered, the same rate for October to March, and the admissions at the
-plan's full rate for October to March (80 fewer a quarter at £2,519): £402,000. A finance
-director must see that three-quarters of it is the plan's assumption, in the same
-line, rounded as the year is and the two parts adding up to it. Nothing counted
-changes: the year still reads £545,000.
+plan's full rate for October to March (80 fewer a quarter at £2,519.44, 182 of 365 days):
+£402,000. A finance director must see that three-quarters of it is the plan's assumption,
+in the same line, rounded as the year is and the two parts adding up to it. Nothing
+counted changes: the year reads £543,700 (to the £100 since fixbrief29).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def test_cfo_brief_splits_the_forecast(cli: Callable[..., Result], tmp_path: Pat
     text = docx_text(out)
     found = re.search(
         # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
-        r"2026/27 (£[\d,]+) forecast against £170,000 \(£71,000 delivered to the end "
+        # fixbrief29: totals re-add at a finer step (£70,900, £543,700, £141,700).
+        r"2026/27 (£[\d,]+) forecast against £170,000 \(£70,900 delivered to the end "
         r"of September "
         r"2026, .*?; (£[\d,]+) of the (£[\d,]+) is the plan's rate for measures whose figures "
         r"do not yet show the change, (£[\d,]+) what the log's figures bear\)",
@@ -42,7 +43,8 @@ def test_cfo_brief_splits_the_forecast(cli: Callable[..., Result], tmp_path: Pat
     )
     assert found, text
     total, assumed, again, borne = (_money(g) for g in found.groups())
-    assert total == again == 544_000  # what is counted is unchanged (at costs to the penny)
+    # what is counted is unchanged (at costs to the penny), now shown to the £100 (fixbrief29)
+    assert total == again == 543_700
     assert assumed == 402_000
     assert assumed + borne == total
 
@@ -52,5 +54,6 @@ def test_welsh_brief_splits_the_forecast(cli: Callable[..., Result], tmp_path: P
     result = cli("brief", str(DATA / "icb.yaml"), "-d", "cfo", "-o", str(out), "-l", "cy_GB")
     assert result.exit_code == 0, result.output
     text = docx_text(out)
-    assert "£402,000 o'r £544,000 yw cyfradd y cynllun" in text, text
-    assert "£142,000 yw'r hyn y mae ffigurau'r cofnod cynnydd yn ei ddangos" in text
+    # fixbrief29: totals re-add at a finer step (£543,700 = £402,000 + £141,700).
+    assert "£402,000 o'r £543,700 yw cyfradd y cynllun" in text, text
+    assert "£141,700 yw'r hyn y mae ffigurau'r cofnod cynnydd yn ei ddangos" in text

@@ -104,7 +104,8 @@ def test_a_fall_only_since_the_change_is_not_said_to_have_begun_before_it(projec
 
 def test_junes_money_says_2026_27_is_at_2027_28_prices(project: Path) -> None:
     text = update(project, "cfo", "2027-06", "2027-07-10")
-    assert "2026/27 £59,000 delivered against £35,000" in text
+    # fixbrief29: years re-add at a finer step; 136 bed days x £437.49 = £59,498.64.
+    assert "2026/27 £59,500 delivered against £35,000" in text
     assert "All the money here is at 2027/28 prices, 2026/27's included." in text
 
 
