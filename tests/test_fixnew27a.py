@@ -88,7 +88,11 @@ def test_the_payback_in_welsh_is_the_same_month(cli: Cli, tmp_path: Path) -> Non
     assert "ad-dalu mewn 5.5 mis ar sail y budd a gyflawnwyd ac a ragwelir" in dof
     assert "Ad-dalu o'r arian parod yn unig: 5.5 mis." in dof
     coo = brief(cli, tmp_path, "coo", "--locale", "cy_GB")
-    assert "(ad-dalu mewn 5.5 mis o'r arian parod yn unig" in coo
+    # fixbrief29: the log-based payback names its basis first, the 5.5 months unchanged.
+    assert (
+        "(ar sail ffigurau'r cofnod cynnydd a'r rhagolwg, "
+        "ad-dalu mewn 5.5 mis o'r arian parod yn unig" in coo
+    )
     assert "Ad-dalu gan gyfrif capasiti fel petai'n arian parod: 5.5 mis." in coo
 
 
@@ -120,7 +124,10 @@ def test_three_months_after_the_change_is_too_early_to_count_not_no_return(
         text = brief(cli, tmp_path, director, "--measures", str(PROJECT / "log-oct.xlsx"),
                      facts="facts-oct.yaml")  # fmt: skip
         assert "not paid back" not in text, director
-        assert "(payback in 4.5 months from the cash alone" in text, director
+        # fixbrief29: the log-based payback names its basis first, the 4.5 months unchanged.
+        assert "(on the log's figures and forecast, payback in 4.5 months from the cash alone" in (
+            text
+        ), director
     welsh = brief(cli, tmp_path, "dof", "--measures", str(PROJECT / "log-oct.xlsx"),
                   "--locale", "cy_GB", facts="facts-oct.yaml")  # fmt: skip
     assert "heb ei ad-dalu" not in welsh

@@ -108,9 +108,12 @@ def test_the_finance_directors_update_weighs_the_benefit_against_the_funding(
     assert (
         "Benefit against £186,000 of funding, counting capacity as if it were cash: 2026/27 "
         # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
-        "£120,000 forecast against £186,000 (£80,000 delivered to the end of November "
-        "2026"
+        # fixbrief29: one year's funding is said once, in the lead, not again after the year.
+        # £80,000 delivered + £40,000 (4 months at about £10,000) = £120,000.
+        "£120,000 forecast (£80,000 delivered to the end of November 2026, then £40,000 at "
+        "the average so far, about £10,000 a month;"
     ) in text
+    assert "forecast against £186,000" not in text
     # fixbrief28: per £1 from the figures shown, £120,000 / £186,000 = 0.645 -> 65p.
     assert "a net cost of £66,000; not paid back within the project; 65p per £1." in text
     # Only the finance director's, as in the brief; and not beside an earlier period's figures.

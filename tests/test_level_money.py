@@ -30,9 +30,11 @@ def test_a_level_s_worth_is_restated_and_its_unit_cost_listed(cli: Cli) -> None:
     assert "from 120 to 0 assessments: 120 fewer, a 100% reduction, worth £31,000." in said
     assert "worth £30,000" not in said
     # reader26 #11: a costing (price, unit, price base, today's price), then its source.
+    # fixbrief29: the source lower-cased mid-sentence, "from the quote from …".
+    # £250 × 1.0262 (2026/27 projected at 2.62%) = £256.55.
     assert (
-        "£250 per assessment at 2025/26 prices (£256.55 at 2026/27), from Quote from Dysphagia "
-        "Partners Ltd"
+        "£250 per assessment at 2025/26 prices (£256.55 at 2026/27), from the quote from "
+        "Dysphagia Partners Ltd"
     ) in said
     # Never in a total: the money block counts the shifts alone.
     assert "cash for the financial plan: £83,000 a year (16 fewer shifts a month)." in said

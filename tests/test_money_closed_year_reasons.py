@@ -195,17 +195,21 @@ def test_a_year_with_no_figure_yet_after_years_that_show_no_change_counts_nothin
         (
             "en_GB",
             "Benefit against",
-            "2024/25 £27,000 against £6,000 (£18,000 delivered; £9,000 at the plan's "
+            # fixbrief29: the years take the £100 step at which they re-add to the project's
+            # £266,500: 2024/25 £18,000 + £8,900 (£8,877) = £26,900; 2025/26 955 fewer bed
+            # days × £100 = £95,500, + £36,000 = £131,500.
+            "2024/25 £26,900 against £6,000 (£18,000 delivered; £8,900 at the plan's "
             "full rate for "
             "outsourced homecare medicines deliveries, whose figures are too few to show a "
-            "change yet: a chart needs 8); 2025/26 £132,000 against £27,000 (£96,000 "
+            "change yet: a chart needs 8); 2025/26 £131,500 against £27,000 (£95,500 "
             "delivered; "
             "£36,000 at the plan's full rate for outsourced homecare medicines deliveries",
         ),
         (
             "cy_GB",
             "Budd yn erbyn",
-            "(£18,000 a gyflawnwyd; £9,000 ar gyfradd lawn y cynllun ar gyfer “Outsourced "
+            # fixbrief29: £8,877 at the £100 step, as in English.
+            "(£18,000 a gyflawnwyd; £8,900 ar gyfradd lawn y cynllun ar gyfer “Outsourced "
             "homecare medicines deliveries”",
         ),
     ],
@@ -218,7 +222,7 @@ def test_a_measure_logged_late_keeps_the_plans_rate_in_the_closed_years(
     # years keep homecare at the plan's full rate beside the bed days the log delivered, as
     # the update does (at "the plan's full rate", said as expected); it read
     # "no figure for April 2025 to March 2026 for outsourced homecare medicines deliveries"
-    # and counted it £0. 2024/25 homecare: £36,000 × 90 ÷ 365 = £8,877, shown £9,000.
+    # and counted it £0. 2024/25 homecare: £36,000 × 90 ÷ 365 = £8,877, shown £8,900.
     facts = DATA / "money" / "two-impacts-one-logged-late.yaml"
     line = _line(tmp_path, facts, "dof", dt.date(2026, 12, 5), start, locale)
     assert gap in line, line
