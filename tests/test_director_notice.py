@@ -175,7 +175,9 @@ def test_another_directors_money_line_refers_to_the_capacity_above() -> None:
     assert (
         "Money: the benefit above, all of it capacity and none of it cash, at 2026/27 prices, "
         "against £250,000 of funding "
-        "(payback in 7.1 months if the capacity is turned into cash)."
+        # fixbrief29: the payback says where it counts from, the impacts' change in June 2027
+        # (after the 4 January start); £250,000 / (£423,112 / 12) = 7.1 months.
+        "(payback in 7.1 months if the capacity is turned into cash, counted from June 2027)."
     ) in text
     # A note whose statements give no money keeps the figure in its money line.
     assert "Money: £423,000 a year of capacity, no cash" in _text(FRAILTY, "don")

@@ -38,7 +38,12 @@ def test_the_finance_directors_first_objective_stays_on_his_page(tmp_path: Path)
     # up the block's repeats of what the bullet says, and keeps the bullet.
     text = brief(copy_project(tmp_path), "dof")
     why = _why(text)
-    assert "Deliver the £9.5m cost improvement programme for 2026/27: in the plan," in why
+    # fixbrief29 (reader28 #13): the bullet leads with the money delivered so far
+    # (1,142 bed days x £2,418,000 / 3,800 = £726,700, shown £727,000).
+    assert (
+        "Deliver the £9.5m cost improvement programme for 2026/27: £727,000 so far from "
+        "inappropriate out-of-area placement bed days" in why
+    )
     assert "So far the log's figures, to the end of November 2026, do not show the change" in why
     # The block no longer says it again, in either place it did.
     assert "Registered nurse agency shifts on adult acute wards: the log's figures" not in text
@@ -53,11 +58,14 @@ def test_a_bullet_names_the_impacts_shown_elsewhere_that_count_to_its_objective(
     # reader26 #3: "Break even in 2026/27" named only the agency shifts, "no money is counted
     # for it yet", though the out-of-area bed days above support break-even too.
     why = _why(brief(copy_project(tmp_path), "ceo"))
+    # fixbrief29 (reader28 #13): the out-of-area money so far leads the bullet, the agency
+    # shifts follow as "Also, in the plan, …" (1,142 bed days x £636.32 = £727,000).
     assert (
-        "do not show the change, so no money is counted for it yet. Also towards this "
-        "objective: inappropriate out-of-area placement bed days, adult acute (above), worth "
-        "£2,418,000 a year in the plan, £727,000 so far."
+        "Break even in 2026/27: £727,000 so far from inappropriate out-of-area placement bed "
+        "days, adult acute (above), worth £2,418,000 a year in the plan. Also, in the plan, "
+        "registered nurse agency shifts on adult acute wards"
     ) in why
+    assert "do not show the change, so no money is counted for it yet." in why
 
 
 def test_a_months_money_reads_as_the_year_the_finance_block_gives(tmp_path: Path) -> None:

@@ -64,7 +64,10 @@ def test_the_brief_counts_out_of_area_cash_towards_the_cip(project: Path) -> Non
     text = note(project, "brief", "--today", "2026-12-07")
     cip = text[text.index("Deliver the £9.5m cost improvement programme for 2026/27:") :]
     cip = cip[: cip.index("The problem, as the organisation sees it")]
+    # fixbrief29 (reader28 #13): the out-of-area cash so far leads the CIP bullet
+    # (1,142 bed days x £2,418,000 / 3,800 = £726,700, shown £727,000).
     assert (
-        "Also towards this objective: inappropriate out-of-area placement bed days, adult "
-        "acute (above), worth £2,418,000 a year in the plan, £727,000 so far." in cip
+        "Deliver the £9.5m cost improvement programme for 2026/27: £727,000 so far from "
+        "inappropriate out-of-area placement bed days, adult acute (above), worth £2,418,000 "
+        "a year in the plan." in cip
     )
