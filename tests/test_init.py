@@ -140,7 +140,8 @@ def test_answers_become_a_facts_file_and_a_brief_that_says_them(tmp_path: Path) 
         "A case study for the finance committee",
         "£180,000",
         "NHS Charities Together",
-        "Non-elective episode, NHS reference costs 2016/17",
+        # fixbrief29: the unit cost's source is lower-cased after "from the".
+        "from the non-elective episode, NHS reference costs 2016/17",
         f"{MEETING.day} {MEETING:%B %Y}",
     ):
         assert answer in text, answer

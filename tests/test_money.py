@@ -365,7 +365,8 @@ def test_critical_care_note_keeps_cash_apart_and_counts_agency_once(tmp_path: Pa
     shift_cost = 420 * factor(2025, 2026)
     assert small_print(CRITICAL, tmp_path).startswith(
         "Unit costs used: £1,881 per bed day at 2020/21 prices "
-        f"({pounds(round(bed_cost, 2))} at 2026/27), from Critical care bed day, National Cost "
+        # fixbrief29: the unit cost's source is lower-cased after "from the".
+        f"({pounds(round(bed_cost, 2))} at 2026/27), from the critical care bed day, National Cost "
         "Collection; prices restated with the NHS Cost Inflation Index"
     )
     # The shifts are counted within the spend, at no price of their own.
@@ -399,7 +400,8 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
     assert small_print(MEDICINES, tmp_path) == (
         "Unit costs used: £27.50 per hour, price year not stated, from Band 5 hourly cost, "
         "trust payroll; £18.40 per delivery at 2024/25 prices "
-        f"({pounds(round(delivery, 2))} at 2026/27), from Homecare delivery contract; prices "
+        # fixbrief29: the unit cost's source is lower-cased after "from the".
+        f"({pounds(round(delivery, 2))} at 2026/27), from the homecare delivery contract; prices "
         "restated with the Trust planning assumptions, 2026/27."
     )
     cash = 150 * 12 * delivery + 2500 * 12
@@ -469,7 +471,9 @@ def test_other_directors_get_one_line(tmp_path: Path) -> None:
     assert money == [
         f"Money: {pounds(to_step(capacity, 1000))} a year of capacity, no cash, at 2026/27 "
         f"prices, against £250,000 of funding (payback in {months} months if the capacity is "
-        "turned into cash)."
+        # fixbrief29 (and mine after it): the count starts at the change (June 2027), after the
+        # project's start (4 January 2027), so the line says where it counts from.
+        "turned into cash, counted from June 2027)."
     ]
     assert not any(line.startswith("Not counted again") for line in block)
     # The operations director's statements give it already: the line refers to it.
@@ -477,7 +481,7 @@ def test_other_directors_get_one_line(tmp_path: Path) -> None:
     assert [line for line in block if line.startswith("Money:")] == [
         "Money: the benefit above, all of it capacity and none of it cash, at 2026/27 prices, "
         "against £250,000 of funding "
-        f"(payback in {months} months if the capacity is turned into cash)."
+        f"(payback in {months} months if the capacity is turned into cash, counted from June 2027)."
     ]
 
 
