@@ -211,7 +211,8 @@ def test_a_unit_cost_under_100_pounds_keeps_its_pence(tmp_path: Path) -> None:
         "per item 2025/26" in text
     )
     # One format for the list: with £3.90 in it, every cost to the penny (newuser31 #8).
-    assert "£95.00 per infusion at 2026/27 prices, from Day unit infusion cost 2026/27" in text
+    # fixbrief29: a unit cost's source is lower-cased mid-sentence, "from the day unit ...".
+    assert "£95.00 per infusion at 2026/27 prices, from the day unit infusion cost 2026/27" in text
     assert (
         "£280.00 per shift at 2026/27 prices, from Westmoor General Hospital bank shift rate "
         "2026/27" in text

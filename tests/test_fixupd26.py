@@ -97,11 +97,15 @@ def test_a_finance_directors_update_gives_the_unit_cost_behind_its_money(tmp_pat
     ) in welsh
 
 
-def test_only_the_finance_directors_update_gives_unit_costs(tmp_path: Path) -> None:
-    # The chief nurse's update values the falls too, but the line would cost her a chart.
+def test_the_chief_nurses_update_gives_the_unit_cost_of_what_it_values(tmp_path: Path) -> None:
+    # The chief nurse's update values the falls too; fixupd29 (reader28 #9) gives unit costs on
+    # every update, so "worth £51,000 in capacity" stands beside the cost of a fall.
     text = _example_update(tmp_path, "falls-prevention", "don", "2028-03")
     assert "worth £" in text
-    assert "Unit costs used" not in text
+    assert (
+        "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,564.28 at "
+        "2027/28)"
+    ) in text
 
 
 def test_two_costs_for_one_unit_are_told_apart_by_their_sources(tmp_path: Path) -> None:

@@ -231,10 +231,17 @@ def test_figures_since_the_change_are_counted_to_the_period_reported(tmp_path: P
             directors=NURSING / "team.xlsx",
         )
         said[month] = _text(path)
-    for month, count in (("09", 3), ("10", 4), ("11", 5)):
+    # fixnu38a: the chart named by its kind, and the countdown says what it counts (from the
+    # latest figure on, to January 2027 each month: 4, 3 and 2 more, checked by hand).
+    for month, count, latest, more in (
+        ("09", 3, "September", 4),
+        ("10", 4, "October", 3),
+        ("11", 5, "November", 2),
+    ):
         assert (
-            f"too early to count so far: {count} figures since the change, where a chart needs "
-            "6 in a row to show a shift"
+            f"too early to count so far: {count} figures since the change, where a run chart "
+            f"needs 6 in a row to show a shift; counting on from {latest} 2026, {more} more "
+            "months better than the baseline (to January 2027) could show one"
         ) in said[month], month
 
 

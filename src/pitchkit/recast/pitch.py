@@ -840,12 +840,12 @@ def choose_shown(
     shows the impact; an objective that names a level rather than a share
     ("Keep bed occupancy below 92%") keeps its heading.
     """
-    chosen = _choose_shown(statements, limit)
     given = english or {}
+    chosen = _choose_shown(statements, limit, given)
     gone = [s for s in chosen if ceded(s, statements, chosen, given)]
     if not gone:
         return chosen
-    again = _choose_shown(tuple(s for s in statements if s not in gone), limit)
+    again = _choose_shown(tuple(s for s in statements if s not in gone), limit, given)
     if all(ceded(s, statements, again, given) for s in gone):
         return again
     return chosen
@@ -884,7 +884,9 @@ def ceded(
     )
 
 
-def _choose_shown(statements: tuple[Statement, ...], limit: int) -> tuple[Statement, ...]:
+def _choose_shown(
+    statements: tuple[Statement, ...], limit: int, english: Mapping[str, str]
+) -> tuple[Statement, ...]:
     """:func:`choose_shown`'s pick, before any objective is ceded to another impact."""
     chosen: list[Statement] = []
     used_impacts: set[str] = set()
@@ -924,7 +926,7 @@ def _choose_shown(statements: tuple[Statement, ...], limit: int) -> tuple[Statem
         ):
             chosen.append(statement)
             used_impacts.add(statement.impact.id)
-    return _own_measures_held(statements, chosen, limit)
+    return _own_measures_held(statements, chosen, limit, english)
 
 
 def own_measure(statement: Statement) -> bool:
@@ -963,8 +965,26 @@ def figures_held(shown: Sequence[Statement]) -> dict[str, str]:
     return held
 
 
+def _a_part_of(statement: Statement, english: Mapping[str, str]) -> bool:
+    """Whether ``statement``'s impact counts a part of what its "Reduce X by N%" objective counts.
+
+    "Agency nurse spend on the older people's wards" for "Reduce agency nurse spend by
+    40%": not the objective's very measure, so its figures stay where the note put them,
+    with the money and the caveat that its share is not the objective's (newuser27 #3).
+    """
+    from pitchkit.notes.context import same_scope
+    from pitchkit.recast.english import english_of
+
+    asked = BY_PERCENT.search(english_of(statement.objective.text, english))
+    measure = english_of(statement.impact.measure, english)
+    return asked is not None and not same_scope(measure, asked.group(0))
+
+
 def _own_measures_held(
-    statements: tuple[Statement, ...], chosen: list[Statement], limit: int
+    statements: tuple[Statement, ...],
+    chosen: list[Statement],
+    limit: int,
+    english: Mapping[str, str],
 ) -> tuple[Statement, ...]:
     """``chosen``, each impact's figures under the objective it is the very measure of.
 
@@ -989,6 +1009,7 @@ def _own_measures_held(
                 if s.impact.id == statement.impact.id
                 and s.objective.id != statement.objective.id
                 and own_measure(s)
+                and not _a_part_of(s, english)
                 and s.objective.id not in owned
                 and (s.objective.id in objectives or len(objectives) < limit)
             ),
