@@ -133,8 +133,10 @@ def test_a_price_year_both_the_field_and_the_source_name_is_said_once(tmp_path: 
     used = text[text.index("Unit costs used") :]
     # Since fixbrief27 (reader26 #11) the base year is said with the price, and the source's
     # trailing year, the same, is not repeated.
+    # fixbrief29: the source is lower-cased after "from the".
     assert (
-        "£4,100 per operation at 2026/27 prices, from Independent sector contract price." in used
+        "£4,100 per operation at 2026/27 prices, from the independent sector contract price."
+        in used
     ), used
     assert "2026/27, at 2026/27 prices" not in used
 
@@ -337,7 +339,12 @@ def test_the_chart_behind_a_claim_is_shown_before_charts_of_noise(tmp_path: Path
     charts = text[text.index("Charts") :]
     assert "Emergency readmissions with gallstone complications (XmR chart)" in charts, charts
     # (Each share's last month below its limits is a change the wrong way, charted first too.)
-    assert "those that show what the update claims or a change the wrong way first" in charts
+    # fixupd29 (reader28): the order is said as "first those the sentences above rely on".
+    assert (
+        "first those the sentences above rely on or that show a change the wrong way, then "
+        "those with a signal"
+    ) in charts, charts
+    assert charts.index("Emergency readmissions") < charts.index("Medical take managed")
 
 
 def test_a_small_yearly_target_is_not_shown_as_none_a_month(tmp_path: Path) -> None:

@@ -320,8 +320,9 @@ def test_the_month_the_change_starts_in_counts_whole_in_the_money_block(tmp_path
     request = BriefRequest(facts=facts, director="dof", out=tmp_path, today=dt.date(2026, 12, 5))
     [path] = write_brief(request).written
     [line] = [line for line in docx_text(path).splitlines() if line.startswith("Benefit")]
-    assert "2025/26 £12,000 delivered" in line, line
-    assert "(£31,000 delivered to the end of November 2026" in line
+    # fixbrief29: totals re-add at a finer step (30 x £390 = £11,700; 80 x £390 = £31,200).
+    assert "2025/26 £11,700 delivered" in line, line
+    assert "(£31,200 delivered to the end of November 2026" in line
     update = _update(tmp_path, facts, "2026-11", "dof")
     opening = ("As executive sponsor", "The team running")
     [board] = [line for line in update if line.startswith(opening)]

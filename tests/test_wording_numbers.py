@@ -148,14 +148,18 @@ def test_restated_unit_costs_are_to_the_penny(cli: Cli, tmp_path: Path) -> None:
     # Each names the year its price_year gives (newuser6 F6), so the uplift can be checked,
     # and is written (and used) to the penny, never first rounded to the pound (newuser20 #7).
     # Since fixbrief27 (reader26 #11) a costing reads price, base, today's price, then source.
+    # fixbrief29: each source is lower-cased after "from the" (the figures are as before).
     assert (
-        "£62.00 per appointment at 2023/24 prices (£67.92 at 2026/27), from Orthotist "
+        "£62.00 per appointment at 2023/24 prices (£67.92 at 2026/27), from the orthotist "
         "appointment, local tariff;"
     ) in text
     assert (
-        "£3.00 per test at 2023/24 prices (£3.29 at 2026/27), from Phlebotomy consumables" in text
+        "£3.00 per test at 2023/24 prices (£3.29 at 2026/27), from the phlebotomy consumables"
+        in text
     )
-    assert "£12.40 per call at 2023/24 prices (£13.58 at 2026/27), from Call handling cost" in text
+    assert (
+        "£12.40 per call at 2023/24 prices (£13.58 at 2026/27), from the call handling cost" in text
+    )
     assert "£68 at" not in text
 
 

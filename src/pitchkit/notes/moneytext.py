@@ -165,9 +165,15 @@ def figures(ledger: Ledger) -> Figures:
         # to £100 they read £844,400 and £422,200, over the project £1,266,600. A whole
         # year the plan gives keeps the year's figure shown above it (a multiple of the
         # coarser step), and the funding its own step (see docs/money.md, "Rounding").
-        step = years_step([benefit[i] for i in loose], quantum)
-        for i in loose:
-            benefit_r[i] = round_money(benefit[i], step)
+        # Only one step finer: where the years add up at no step short of the pound, they
+        # read as exact beside every other note's rounding (reader24 #14), and a year the log
+        # delivered no longer rounds as the update does (the transport desk's £12,619 beside
+        # the update's £175,000), so they keep the quantum and the total is their sum.
+        finer = years_step([benefit[i] for i in loose], quantum)
+        if finer >= quantum / 10:
+            step = finer
+            for i in loose:
+                benefit_r[i] = round_money(benefit[i], step)
     spend_r = _split(invest, spend, spend_step) if ledger.years else []
     years = tuple(
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
