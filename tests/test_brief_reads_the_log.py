@@ -8,8 +8,7 @@ The brief ignored the log: it counted the closed year 2025/26 at the plan's
 rate (£120,000) and offered the weekend lists' £99,000 as "cash for the
 financial plan", where the log gives £30,000 and none of the cash. By hand:
 January to March 2026, 187 day cases against 3 × 75.56 is 39.7 fewer × £749
-= £29,700; priced as an update prices it (40 whole x £749) and shown at the
-finer step since fixbrief29, £29,960; the weekend lists are at their baseline.
+= £29,700, shown £30,000; the weekend lists are at their baseline.
 """
 
 from __future__ import annotations
@@ -37,8 +36,7 @@ LOGGED_CASH = (
     "but the progress log shows none of it so far."
 )
 # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
-# fixbrief29: totals re-add at a finer step: 39.7 fewer shown whole as 40 x £749 = £29,960.
-LOGGED_YEAR = "2025/26 £29,960 delivered against £21,000"
+LOGGED_YEAR = "2025/26 £30,000 delivered against £21,000"
 LOGGED_PAYBACK = "payback 8.6 months on the benefit delivered and forecast"
 #: What the plan alone gave, which the log contradicts.
 PLAN_ONLY = ("cash for the financial plan: £99,000", "2025/26 £120,000", "payback 4 months")
@@ -102,13 +100,13 @@ def test_brief_and_its_welsh_read_the_log(tmp_path: Path) -> None:
     [path] = write_brief(welsh).written
     text = " ".join(docx_text(path).split())
     assert "mae'r cynllun yn cyfrif £99,000 y flwyddyn o arian parod" in text
-    assert "2025/26 £29,960 a gyflawnwyd yn erbyn £21,000" in text
+    assert "2025/26 £30,000 a gyflawnwyd yn erbyn £21,000" in text
     bilingual = BriefRequest(
         facts=HYS / "facts.yaml", director="dof", out=tmp_path / "both", bilingual=True, today=TODAY
     )
     [path] = write_brief(bilingual).written
     text = " ".join(docx_text(path).split())
-    assert "2025/26 £29,960 a gyflawnwyd yn erbyn £21,000" in text
+    assert "2025/26 £30,000 a gyflawnwyd yn erbyn £21,000" in text
     assert LOGGED_YEAR in text
 
 

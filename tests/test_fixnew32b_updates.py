@@ -283,10 +283,8 @@ def test_a_priced_measure_with_no_figure_yet_gives_its_forecast(
         "counted as delivered yet"
     ) in text, text
     # What is expected of it is in the benefit against the funding (fixupd25a #1).
-    # fixbrief29: the years take the finer step at which they re-add (£79,456 + £57,187 =
-    # £136,643 adds only to the pound); 136,800 x 212 / 365 = £79,456.
     assert (
-        "2026/27 £79,456 forecast against £35,000 (£0 delivered to the end of November "
+        "2026/27 £79,000 forecast against £35,000 (£0 delivered to the end of November "
         "2026, the "
         "rest of the year at the average so far, £0 a month; at the plan's full rate for weekend "
         "theatre lists paid "

@@ -6,13 +6,13 @@ which the small print shows to the penny. Against the baseline's 900 a quarter
 the log shows 240 fewer journeys in 2023/24, 750 in 2024/25 (no figure for
 January to March 2025), 1,480 in 2025/26 and 850 in April to September 2026:
 3,320 in all. A finance director checks each year by hand with the cost the
-note prints: 240 × £52.58 = £12,619, 750 × £52.58 = £39,435, 1,480 × £52.58 =
-£77,818 and 850 × £52.58 = £44,693, which the brief shows to the pound
-(fixbrief29: with the forecast years they add up only at that step) and which
-make the update's 3,320 × £52.58 = £174,566, "worth £175,000". The cost was
-once shown and used rounded to the pound (£53), which put every figure up to
-0.8% high (newuser20 #7); before that, the brief shared the rounding out by
-largest remainders, so that its years did not add up to the update's figure.
+note prints: 240 × £52.58 = £12,619 (£13,000), 750 × £52.58 = £39,435
+(£39,000), 1,480 × £52.58 = £77,818 (£78,000) and 850 × £52.58 = £44,693
+(£45,000), which add up to the update's 3,320 × £52.58 = £174,566, "worth
+£175,000". The cost was once shown and used rounded to the pound (£53), which
+put every figure up to 0.8% high (newuser20 #7); before that, the brief
+shared the rounding out by largest remainders, so that its years did not add
+up to the update's figure.
 """
 
 from __future__ import annotations
@@ -47,19 +47,17 @@ def test_each_delivered_year_is_its_count_times_the_cost_the_small_print_shows(
     assert "(£52.58 at 2026/27)" in brief  # reader26 #11: in brackets after the cost
     line = _line(brief, "Benefit against")
     # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
-    # fixbrief29: the years re-add to the total only at £1, so each is its count times
-    # £52.58 to the pound (240 x £52.58 = £12,619.20).
-    assert "2023/24 £12,619 delivered against £34,000" in line
+    assert "2023/24 £13,000 delivered against £34,000" in line
     # The transport bed days' chart does not show the change: each year counts nothing for
     # them, and says so (newuser10 #7a).
     assert (
-        "2024/25 £39,435 delivered against £45,000 (no figure for January to March "
+        "2024/25 £39,000 delivered against £45,000 (no figure for January to March "
         "2025; nothing "
         "counted for bed days lost waiting for discharge transport, whose chart does not show "
         "the change)"
     ) in line
-    assert "2025/26 £77,818 delivered against £45,000" in line  # 1,480 x £52.58 = £77,818.40
-    assert "(£44,693 delivered to the end of September 2026" in line  # 850 x £52.58
+    assert "2025/26 £78,000 delivered against £45,000" in line
+    assert "(£45,000 delivered to the end of September 2026" in line
 
 
 def test_the_brief_and_the_update_give_the_same_money_delivered(tmp_path: Path) -> None:
@@ -75,10 +73,7 @@ def test_the_brief_and_the_update_give_the_same_money_delivered(tmp_path: Path) 
     assert len(closed) == 3
     worth = re.findall(r"3,320 journeys fewer[^.]*?worth £([\d,]+) at 2026/27 prices", update)
     assert worth == ["175,000"]
-    # fixbrief29: the brief's years are to the pound (£12,619 + £39,435 + £77,818 + £44,693
-    # = £174,565), the update's figure the same money rounded once to £1,000.
-    assert sum(closed) + so_far == 174_565
-    assert round(sum(closed) + so_far, -3) == _pounds(worth[0])
+    assert sum(closed) + so_far == _pounds(worth[0])
 
 
 def test_forecast_part_years_and_their_total_take_a_finer_step_that_adds_up(
@@ -105,15 +100,13 @@ def test_a_year_after_the_one_under_way_is_forecast_at_the_rate_the_log_shows(
     # The desk ends in June 2027. In 2026/27 the log shows £44,693 of journeys in the 6
     # months of April to September and no change in the bed days lost waiting for transport
     # (13 quarters around 600): the rest of 2026/27 is carried on at £44,693 / 6 a month,
-    # £89,386 in all, and so are 2027/28's 3 months, £22,346.50 (by days it was fewer:
-    # newuser13 #11). At the full rate (journeys and bed days, £606,178 a year) those three
-    # months read £151,545, more than the whole of 2026/27. fixbrief29: the years re-add to
-    # the total only at £1 (£12,619 + £39,435 + £77,818 + £89,386 + £22,347 = £241,605,
-    # net of the £180,000 £61,605), so they are shown to the pound.
+    # and so are 2027/28's 3 months, £22,346 (by days it was fewer: newuser13 #11). At
+    # the full rate (journeys and bed days, £606,178 a year) those three months read
+    # £151,000, more than the whole of 2026/27.
     brief = docx_text(write_brief(BriefRequest(TRANSPORT, "dof", tmp_path, today=TODAY)).written[0])
     line = _line(brief, "Benefit against")
-    assert "2026/27 £89,386 forecast against £45,000" in line
-    assert "2027/28 £22,347 forecast against £11,000" in line
-    assert "£151," not in line
-    assert "over the project £241,605, net £61,605" in line
+    assert "2026/27 £89,000 forecast against £45,000" in line
+    assert "2027/28 £22,000 forecast against £11,000" in line
+    assert "£151,000" not in line
+    assert "over the project £241,000, net £61,000" in line
     assert "£1.34 per £1" in line
