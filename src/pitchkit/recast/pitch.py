@@ -972,8 +972,8 @@ def _a_part_of(statement: Statement, english: Mapping[str, str]) -> bool:
     40%": not the objective's very measure, so its figures stay where the note put them,
     with the money and the caveat that its share is not the objective's (newuser27 #3).
     """
-    from pitchkit.notes.context import same_scope
     from pitchkit.recast.english import english_of
+    from pitchkit.recast.words import same_scope
 
     asked = BY_PERCENT.search(english_of(statement.objective.text, english))
     measure = english_of(statement.impact.measure, english)

@@ -292,3 +292,30 @@ def phrase_table(
         for member in members:
             table.setdefault(phrase(member), set()).add(label)
     return {words: frozenset(labels) for words, labels in table.items()}
+
+
+#: Words that do not narrow what a measure counts: "the trust's agency spend" is agency spend.
+_SCOPE_FILLER = frozenset({
+    "a", "an", "the", "of", "on", "in", "for", "and", "to", "at", "by", "with", "from", "our",
+    "all", "any", "every", "its", "their", "trust", "trusts", "total", "number",
+    "resulting", "causing", "leading", "that", "which", "who", "is", "are", "was", "were",
+    "reduce", "cut", "lower", "decrease", "halve", "increase", "raise", "improve", "grow",
+})  # fmt: skip
+
+
+def _scope_words(text: str) -> set[str]:
+    """The words of ``text`` that say what it counts (:func:`plain_words`, filler left out)."""
+    return {word for word in plain_words(text) if word and word not in _SCOPE_FILLER}
+
+
+def same_scope(measure: str, asked: str) -> bool:
+    """Whether an impact's ``measure`` is what an objective's ``asked`` ("Reduce X by 15%") counts.
+
+    The same words, filler aside: "Agency nurse spend" is the objective's
+    "agency nurse spend", so its share can meet the objective's; "Bank and
+    agency 1:1 observation shifts on acute wards" is a part of "bank and
+    agency spend", and "Agency nurse spend on the older people's wards" a part
+    of "agency nurse spend", so their shares are not the objective's.
+    """
+    wanted = _scope_words(re.sub(r"\bby\s+\d+(?:\.\d+)?\s?%.*$", "", asked))
+    return bool(wanted) and _scope_words(measure) == wanted
