@@ -2751,7 +2751,6 @@ def _money_line(
         pattern.format(text=text, investment=investment, n=months) + ".",
         lang,
         full_rate_from(ledger),
-        ledger.start,
     )
 
 
@@ -2816,9 +2815,7 @@ def _logged_cash_payback(
     )
     assert repaid is not None
     begins = repaid[1] if ledger.start and repaid[1] > ledger.start else None
-    return _counted_from(
-        pattern.format(text=text, investment=investment, n=months), lang, begins, ledger.start
-    )
+    return _counted_from(pattern.format(text=text, investment=investment, n=months), lang, begins)
 
 
 def _too_few_to(ledger: Ledger, lang: Language) -> str | None:
@@ -2972,9 +2969,7 @@ def _logged_payback(
         )
     assert repaid is not None
     begins = repaid[1] if ledger.start and repaid[1] > ledger.start else None
-    return _counted_from(
-        pattern.format(text=text, investment=investment, n=months), lang, begins, ledger.start
-    )
+    return _counted_from(pattern.format(text=text, investment=investment, n=months), lang, begins)
 
 
 def _payback_on_the_log(
@@ -3043,7 +3038,7 @@ def _payback_on_the_log(
     return template.format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
 
 
-def _counted_from(line: str, lang: Language, begins: dt.date | None, start: dt.date | None) -> str:
+def _counted_from(line: str, lang: Language, begins: dt.date | None) -> str:
     """``line``, a payback bracket closing it, with where its months count from (fixbrief28).
 
     The finance director's block says where its payback counts from (the
@@ -3055,9 +3050,8 @@ def _counted_from(line: str, lang: Language, begins: dt.date | None, start: dt.d
     A count from the project's own start is not said again: the note's
     timeline gives that day just above, and the words cost three full briefs a
     line each (a strategy link, an evidence item). Only a later start, which
-    no other line gives, is said. ``start`` is kept for the callers' sake.
+    no other line gives, is said.
     """
-    del start  # the timeline's day: said there
     if begins is None:
         return line
     said = lang.gettext(", counted from {month}").format(

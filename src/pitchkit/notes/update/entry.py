@@ -130,14 +130,14 @@ def unshown_claim(situation: Situation) -> str:
     of its own (newuser37 #10).
     """
     found = list(unsupported(situation.facts, only=situation.period))
-    said = [_latest_worse(f, situation) for f in found if f.latest_worse is not None]
+    said = [_latest_worse_sentence(f, situation) for f in found if f.latest_worse is not None]
     found = [f for f in found if f.latest_worse is None]
     if found:
         said.insert(0, _unshown(found, situation))
     return " ".join(said)
 
 
-def _latest_worse(found: Headline, situation: Situation) -> str:
+def _latest_worse_sentence(found: Headline, situation: Situation) -> str:
     """That the latest figure of a measure the headline says moved is worse than before."""
     lang = situation.lang
     assert found.latest_worse is not None

@@ -435,7 +435,13 @@ def _broken_by_latest(signal: spc.Signal, claim: Claim, kind: str, lang: Languag
         return None
     latest = claim.points[present[-1]]
     down = signal.direction == "down"
-    months = [claim.points[i].period for i in signal.points if claim.points[i].value is not None]
+    if signal.rule in ("shift", "trend"):
+        run = claim.points[signal.start : signal.end + 1]
+        span = spans.span_text([p.period for p in run if p.value is not None], lang)
+    else:
+        # Points beyond a limit may lie apart: named one by one, or as stretches.
+        shown = [claim.points[i] for i in signal.points]
+        span = spans.gap_labels([p.period for p in shown if p.value is not None], lang)
     if signal.rule == "outside_limits":
         text = (
             lang.gettext("below the chart's lower limit ({span}), but not in {latest}")
@@ -468,16 +474,9 @@ def _broken_by_latest(signal: spc.Signal, claim: Claim, kind: str, lang: Languag
             if down
             else lang.gettext("above the average for {length} running, {span}, but not in {latest}")
         )
-    if signal.rule in ("shift", "trend"):
-        run = claim.points[signal.start : signal.end + 1]
-        months = [p.period for p in run if p.value is not None]
     said = text.format(
         length=_count(signal.length, kind, lang),
-        span=(
-            spans.span_text(months, lang)
-            if signal.rule in ("shift", "trend")
-            else spans.gap_labels(months, lang)  # points apart, or runs as stretches
-        ),
+        span=span,
         latest=fmt.period_label(latest.period.text, lang),
     )
     others = [p.value for p in claim.points if p.value is not None and p is not latest]
