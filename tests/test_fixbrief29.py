@@ -153,3 +153,33 @@ def test_the_joint_commissioning_committees_money_is_the_health_boards(tmp_path:
     for word in ("JCC", "WHSSC", "Joint Commissioning Committee"):
         text = note(facts_file(tmp_path, VELINDRE, word, CIP))
         assert "which is the health board's budget." in text, word
+
+
+def test_a_welsh_measure_mutates_after_o_in_the_money_so_far(tmp_path: Path) -> None:
+    # fixbrief29's leftover: "£727,000 hyd yma o diwrnodau gwely …" kept the measure's radical
+    # after "o" (from), which takes the soft mutation.
+    facts = copy_project(tmp_path)
+    english = "    measure: Inappropriate out-of-area placement bed days, adult acute\n"
+    text = facts.read_text(encoding="utf-8")
+    assert english in text
+    facts.write_text(
+        text.replace(
+            english,
+            "    measure:\n"
+            "      en: Inappropriate out-of-area placement bed days, adult acute\n"
+            "      cy: Diwrnodau gwely lleoliadau amhriodol y tu allan i'r ardal, oedolion acíwt\n",
+        ),
+        encoding="utf-8",
+    )
+    request = BriefRequest(
+        facts=facts,
+        director="ceo",
+        out=tmp_path / "cy",
+        directors=tmp_path / "team.csv",
+        today=dt.date(2026, 12, 6),
+        locale="cy",
+    )
+    [path] = write_brief(request).written
+    text = " ".join(docx_text(path).split())
+    assert "£727,000 hyd yma o ddiwrnodau gwely lleoliadau amhriodol" in text
+    assert "o diwrnodau" not in text

@@ -1725,6 +1725,9 @@ def also_counted(
         delivered = money_shown(other, pitch).delivered
         above = where[impact] < here
         if delivered > 0:
+            # Welsh "o" (from) mutates the lead's own measure after it: "hyd yma o
+            # ddiwrnodau gwely", never "o diwrnodau"; a quoted English one is left as written.
+            after_from = fmt.after_o(measure) if lang.lang == "cy" else measure
             leads.append(
                 (
                     lang.gettext("{delivered} so far from {measure} (above), {money} in the plan")
@@ -1732,7 +1735,7 @@ def also_counted(
                     else lang.gettext(
                         "{delivered} so far from {measure} (below), {money} in the plan"
                     )
-                ).format(measure=measure, money=money, delivered=wording.worth(delivered, lang))
+                ).format(measure=after_from, money=money, delivered=wording.worth(delivered, lang))
             )
             said.append(
                 (
