@@ -20,6 +20,7 @@ from pathlib import Path
 
 from docchecks import docx_text
 from pitchkit.api import BriefRequest, write_brief
+from pitchkit.recast.money import uplift
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 #: After 2027/28 closed: the falls project's only year and the hub's second are logged.
@@ -105,8 +106,18 @@ def test_the_share_of_a_closed_years_objective_is_what_the_year_delivered(
     assert found, block
     delivered = found[1]
     [claim] = [line for line in text.splitlines() if "of your £14m target" in line]
-    share = f"{pounds(delivered) / 14_000_000:.1%}"
-    assert f"of which {delivered} was delivered in 2027/28: {share} of your £14m target" in claim
+    # The brief's money is at 2028/29 prices and the CIP is 2027/28's: the share is of the
+    # year's money restated at 2027/28 prices, which the sentence gives (session 30).
+    said = re.search(
+        rf"of which {delivered} was delivered in 2027/28: (£[\d,]+) at 2027/28 prices, "
+        r"(\d+\.\d)% of your £14m target",
+        claim,
+    )
+    assert said, claim
+    restated = pounds(said[1])
+    factor = uplift(2028, 2027).factor
+    assert abs(restated - pounds(delivered) * factor) <= 500  # to the nearest £1,000
+    assert said[2] == f"{restated / 14_000_000 * 100:.1f}"
     assert "falls in 2027/28" not in claim
 
 

@@ -106,8 +106,11 @@ def test_concerns_after_the_first_read_on_in_lower_case(tmp_path: Path) -> None:
 def test_finance_capacity_is_not_offered_as_a_payback_in_cash(tmp_path: Path) -> None:
     text = note(FRAILTY, "dof", tmp_path)
     assert "Benefit against £250,000 of funding, counting capacity as if it were cash:" in text
-    # From the change (1 June 2027): £423,123 × 305 / 366 = £352,603 of 2027/28; 2.5% of £14m.
-    assert "of which £353,000 falls in 2027/28: 2.5% of your £14m target" in text
+    # From the change (1 June 2027): £423,123 × 305 / 366 = £352,603 of 2027/28, £353,000
+    # restated at the CIP's 2027/28 prices £362,000 (session 30): 2.6% of £14m.
+    assert (
+        "of which £353,000 falls in 2027/28: £362,000 at 2027/28 prices, 2.6% of your £14m target"
+    ) in text
     assert "Not counted again: 1,600 fewer bed days a year, within 200 fewer admissions" in text
     assert "£682,000" not in text
 

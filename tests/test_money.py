@@ -271,9 +271,15 @@ def test_frailty_finance_note_claims_only_the_part_of_the_year_it_delivers_in(
     # The CIP is for 2027/28; the admissions count from their change, 1 June 2027: 305 of
     # 2027/28's 366 days (to 31 March 2028).
     in_year = annual * 305 / 366
-    share = 100 * in_year / 14_000_000
-    part = pounds(to_step(in_year, 1000))
-    assert f"of which {part} falls in 2027/28: {share:.1f}% of your £14m target" in text
+    part = to_step(in_year, 1000)
+    # The CIP is 2027/28's money and the note's is at 2026/27 prices: the part is restated at
+    # 2027/28's before the share is taken, and the note says so (session 30).
+    restated = to_step(part * factor(2026, 2027), 1000)
+    share = 100 * restated / 14_000_000
+    assert (
+        f"of which {pounds(part)} falls in 2027/28: {pounds(restated)} at 2027/28 prices, "
+        f"{share:.1f}% of your £14m target"
+    ) in text
     assert "about 2%" not in text
     # Capacity is not offered as recurrent savings for the financial plan.
     assert "recurrent savings" not in text.lower()

@@ -309,9 +309,11 @@ def test_the_finance_directors_share_is_the_plans_and_the_funding_split_is_said(
     text = brief(project, "dof")
     assert "so no money is counted for it yet." in text
     # Straight after "no money is counted", the share of the savings target is the plan's.
+    # Session 30 (newuser37 #7): a share of a 2027/28 target is taken at 2027/28 prices, and
+    # says so: £70,200 a month at 2026/27 prices is £842,400 a year, £864,000 restated.
     assert (
         "Against your objective “Deliver the £24m savings programme in 2027/28”, in the plan: "
-        "3.5% of your £24m target."
+        "£864,000 at 2027/28 prices, 3.6% of your £24m target."
     ) in text
     # £218,000 and £262,000 are 10/22 and 12/22 of £480,000: the split is said.
     assert "The funding is spread evenly over the project's 22 months." in text

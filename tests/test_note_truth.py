@@ -456,9 +456,12 @@ def test_a_share_of_a_cash_target_from_capacity_says_it_counts_only_as_cash(
         "supports": ["dof.cip"],
     }
     text = _brief(_facts(tmp_path, [bed_days]), "dof")
-    # 1,000 bed days x £350 = £350,000 a year in capacity; £350,000 / £31m = 1.1%
+    # 1,000 bed days x £350 = £350,000 a year in capacity; the CIP is 2027/28's, so its share
+    # is of that restated at 2027/28 prices (session 30): £359,000 / £31m = 1.2%
     assert "worth £350,000 a year in capacity" in text, text
-    assert "1.1% of your £31m target, if the capacity is turned into cash." in text, text
+    assert (
+        "£359,000 at 2027/28 prices, 1.2% of your £31m target, if the capacity is turned into cash."
+    ) in text, text
     # Cash needs no condition.
     cash = _brief(_facts(tmp_path, [RED_CELLS]), "dof")
     assert "of your £31m target" in cash

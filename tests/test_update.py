@@ -189,10 +189,12 @@ def test_only_the_part_delivered_in_the_objectives_year_counts_toward_it(
         "183 admissions fewer between June 2027 and April 2028 than before the change (an "
         "average of 99.4 admissions a month, January to May 2027)"
     ) in text
-    # The admissions free capacity, not cash: the share of a cash target says so.
+    # The admissions free capacity, not cash: the share of a cash target says so. The update
+    # is at 2028/29 prices and the CIP is 2027/28's: the year's part is restated at its
+    # prices before the share is taken (session 30).
     assert (
-        "(2.6% of your £14m target, counting the £365,000 of it in 2027/28, "
-        "if the capacity is turned into cash)"
+        "(counting the £365,000 of it in 2027/28: £356,000 at 2027/28 prices, 2.5% of your "
+        "£14m target, if the capacity is turned into cash)"
     ) in text
     assert "2.9%" not in text
 

@@ -544,7 +544,10 @@ def share_phrase(statement: Statement, lang: Language) -> str:
         )
     if share is None or target is None:
         return ""
-    text = share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
+    if statement.target_prices:
+        text = repriced_share(share * target.value, statement, lang)
+    else:
+        text = share_of_target_text(share, fmt.quantity(target.value, target.unit, lang), lang)
     if statement.target_delivered and statement.target_year:
         # A year that has closed: what the log shows it delivered, as the finance block
         # and the progress update give it, not the forecast part of a year's rate.
@@ -589,6 +592,28 @@ def share_phrase(statement: Statement, lang: Language) -> str:
     if capacity_against_cash(statement.quantity, statement.objective):
         text = if_taken_as_cash(text, lang)
     return text
+
+
+def repriced_share(money: float, statement: Statement, lang: Language) -> str:
+    """``£864,000 at 2027/28 prices, 3.6% of your £24m target``: a target of another year.
+
+    ``money`` (at the note's prices, as the note gives it) is restated at the
+    prices of the year the objective's money target is in
+    (``statement.target_prices``), rounded as the note rounds money, and the
+    share is of that figure, so a finance director re-adding the page gets it.
+    """
+    target = statement.objective.target
+    assert target is not None
+    assert statement.target_prices is not None
+    restated = money * statement.target_factor
+    restated = round_money(restated, quantum_for(restated))
+    return lang.gettext("{money} at {year} prices, {share}").format(
+        money=part_of_target(restated, target.unit, lang),
+        year=statement.target_prices,
+        share=share_of_target_text(
+            restated / abs(target.value), fmt.quantity(target.value, target.unit, lang), lang
+        ),
+    )
 
 
 def if_taken_as_cash(share: str, lang: Language) -> str:

@@ -558,6 +558,15 @@ class Ledger:
     #: note's price base and names the cost under "Unit costs used". Never counted in
     #: a total: a level has no count per period to price.
     levels: tuple[Line, ...] = ()
+    #: The facts' own price changes (``settings.prices``), to restate money in another
+    #: year's prices (:meth:`restated`).
+    prices: Prices | None = None
+
+    def restated(self, money: float, year: int) -> float:
+        """``money`` at this ledger's prices, restated at financial year ``year``'s."""
+        if year == self.price_year:
+            return money
+        return money * uplift(self.price_year, year, self.prices).factor
 
     def year_end(self, year: int) -> dt.date:
         """The last day the project delivers in financial year ``year``: its end, or the year's."""
@@ -1098,6 +1107,7 @@ def appraise(facts: Facts, today: dt.date, *, prices_on: dt.date | None = None) 
             for impact in english
             if (level := _level_line(impact, base, prices))
         ),
+        prices=prices,
     )
 
 

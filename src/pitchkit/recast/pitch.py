@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.pounds import is_pounds
@@ -135,6 +135,13 @@ class Statement:
     #: or too young), so the forecast counts nothing for the months they cover and the
     #: plan's rate for the rest of the year: not "the forecast from the log" (newuser32 #2).
     target_unshown: bool = False
+    #: The financial year of the objective's money target, when it is not the year the
+    #: note's money is priced in (:func:`target_prices`), and the factor restating that
+    #: money at its prices: "3.6% of your £24m target for 2027/28" is a share of £864,000
+    #: at 2027/28 prices, not of the £842,000 at the note's 2026/27 prices (newuser37 #7).
+    #: ``share_of_target`` stays at the note's prices, as its part of a year is shown.
+    target_prices: str | None = None
+    target_factor: float = 1.0
 
 
 @dataclass
@@ -329,6 +336,21 @@ def capacity_against_cash(quantity: Quantity, objective: Objective) -> bool:
     """
     target = objective.target
     return target is not None and _same_unit(target.unit, "£") and quantity.releases == "capacity"
+
+
+def target_prices(objective: Objective, ledger: Ledger | None) -> int | None:
+    """The financial year of an objective's money target, when the ledger prices in another.
+
+    A share of that target is taken of the money restated at that year's
+    prices (:meth:`Ledger.restated`), and the note says so; ``None`` when the
+    target is not money, names no year, or is in the ledger's own year.
+    """
+    if ledger is None or not money_target(objective):
+        return None
+    year = target_year(objective.text)
+    if year is None and RULES["deadlines"]:
+        year = deadline_year(objective.text)
+    return None if year is None or year == ledger.price_year else year
 
 
 def year_part(objective: Objective, ledger: Ledger | None, impact: Impact | None) -> float | None:
@@ -638,6 +660,7 @@ def recast(
                 rank=_rank(found, impact, quantity, match)
                 + (WORRY_BONUS if objective.id in worries else 0.0),
                 target_year=_year_of(quantity, objective, ledger, impact),
+                **_prices_of(objective, ledger),
             )
         )
     order = {o.id: n for n, o in enumerate(objectives)}
@@ -782,6 +805,14 @@ def _year_of(
         return None
     year = target_year(objective.text)
     return fy_label(year) if year is not None else None
+
+
+def _prices_of(objective: Objective, ledger: Ledger) -> dict[str, Any]:
+    """A statement's ``target_prices`` and ``target_factor`` for ``objective``'s money target."""
+    year = target_prices(objective, ledger)
+    if year is None:
+        return {}
+    return {"target_prices": fy_label(year), "target_factor": ledger.restated(1.0, year)}
 
 
 def alignment_score(

@@ -1090,13 +1090,23 @@ def share_text(progress: MeasureProgress, statements: list[Statement], situation
         if share is None:
             continue
         lang, target = situation.lang, statement.objective.target
-        text = wording.share_of_target_text(
-            share, fmt.quantity(target.value, target.unit, lang), lang
-        )
+        if statement.target_prices:
+            text = wording.repriced_share(share * target.value, statement, lang)
+        else:
+            text = wording.share_of_target_text(
+                share, fmt.quantity(target.value, target.unit, lang), lang
+            )
         year = target_year(statement.objective.text)
         if part is not None and part < 1 and year is not None:
             money = is_pounds(target.unit)
-            text = lang.gettext("{share}, counting the {part} of it in {year}").format(
+            text = (
+                # The year's part at the update's prices first, then that part restated at
+                # the target's year's and its share: "counting the £365,000 of it in
+                # 2027/28: £356,000 at 2027/28 prices, 2.5% of your £14m target".
+                lang.gettext("counting the {part} of it in {year}: {share}")
+                if statement.target_prices
+                else lang.gettext("{share}, counting the {part} of it in {year}")
+            ).format(
                 share=text,
                 # Money reads as the "of which ... fell in" beside it and the brief write it.
                 part=wording.worth(share * target.value, lang)
