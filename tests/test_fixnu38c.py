@@ -1,0 +1,88 @@
+"""newuser38's discharge medicines project: what fixnu38c fixed of what the lead met.
+
+``tests/data/newuser38c`` holds the lead's facts file (the meeting is with the COO),
+the team exported from Excel (``team.csv``) and the log (``figures.csv``).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+
+DATA = Path(__file__).resolve().parent / "data" / "newuser38c"
+FACTS = DATA / "facts.yaml"
+TEAM = DATA / "team.csv"
+TODAY = "2026-12-01"
+
+
+def run(*args: str) -> str:
+    """What ``pitchkit`` prints, both streams together (warnings go to stderr)."""
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())
+
+
+def document_text(path: Path) -> str:
+    document = docx.Document(io.BytesIO(path.read_bytes()))
+    return " ".join(" ".join(p.text for p in document.paragraphs).split())
+
+
+def batch_asks(tmp: Path, facts: Path, *locale: str) -> dict[str, str]:
+    """Each director's note in a batch, by the director's name."""
+    out = tmp / "pack"
+    run("batch", str(facts), "--directors", str(TEAM), "--out", str(out), "--today", TODAY, *locale)
+    return {path.stem.rsplit(" - ", 1)[1]: document_text(path) for path in out.glob("*.docx")}
+
+
+# --- #1: one director is asked to sponsor, the others for their advice ------------------
+
+ADVICE = {
+    "en": "We are not asking you to sponsor this project: we would value 20 minutes of your "
+    "advice, and we will keep you informed as it goes.",
+    "cy": "Nid ydym yn gofyn i chi noddi'r prosiect hwn: byddem yn gwerthfawrogi 20 munud o'ch "
+    "cyngor, a byddwn yn rhoi gwybod i chi sut mae'n mynd.",
+}
+SPONSOR = {
+    "en": "We would like you to sponsor this project and to sign the executive sponsor section",
+    "cy": "Hoffem i chi noddi'r prosiect hwn, a gwneud hyn:",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_a_batch_asks_only_the_meeting_s_director_to_sponsor(tmp_path: Path, lang: str) -> None:
+    # The project serves the COO, the chief nurse, the finance and the people directors; the
+    # batch asked all four to sponsor it and chair its board (fixnu36 #4). The meeting is
+    # with the COO, whom the ranking also puts first.
+    notes = batch_asks(tmp_path, FACTS, "--locale", lang)
+    assert len(notes) == 7
+    assert SPONSOR[lang] in notes["Marcus Bell"]
+    assert ADVICE[lang] not in notes["Marcus Bell"]
+    for name in ("Claire Whitmore", "Rajesh Patel", "Nadia Hussain", "Dr Helen Okoro"):
+        assert ADVICE[lang] in notes[name], name
+        assert SPONSOR[lang] not in notes[name], name
+
+
+def test_a_batch_asks_the_ranking_s_first_and_the_meeting_s_director(tmp_path: Path) -> None:
+    # A meeting booked with the finance director: the COO, whom `directors` puts first, is
+    # asked to sponsor, and so is the finance director, whose note is for that meeting.
+    text = FACTS.read_text(encoding="utf-8")
+    assert "  director: coo\n" in text
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text.replace("  director: coo\n", "  director: cfo\n"), encoding="utf-8")
+    notes = batch_asks(tmp_path, facts)
+    for name in ("Marcus Bell", "Rajesh Patel"):
+        assert SPONSOR["en"] in notes[name], name
+    for name in ("Claire Whitmore", "Nadia Hussain"):
+        assert ADVICE["en"] in notes[name], name
+
+
+def test_a_brief_alone_still_asks_the_director_the_lead_chose(tmp_path: Path) -> None:
+    out = tmp_path / "cn.docx"
+    run("brief", str(FACTS), "--directors", str(TEAM), "-d", "cn", "--out", str(out))
+    assert SPONSOR["en"] in document_text(out)
