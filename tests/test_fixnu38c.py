@@ -86,3 +86,35 @@ def test_a_brief_alone_still_asks_the_director_the_lead_chose(tmp_path: Path) ->
     out = tmp_path / "cn.docx"
     run("brief", str(FACTS), "--directors", str(TEAM), "-d", "cn", "--out", str(out))
     assert SPONSOR["en"] in document_text(out)
+
+
+# --- #2: init --from stopped early keeps the answers an earlier init kept ----------------
+
+
+def test_init_from_stopped_early_leaves_an_earlier_runs_answers_as_they_were(
+    tmp_path: Path,
+) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS.read_text(encoding="utf-8"), encoding="utf-8")
+    first = tmp_path / "facts.yaml.answers.txt"  # kept by the first init, stopped early
+    first.write_text("Discharge medicines in a day\nNorthfield\n", encoding="utf-8")
+    team = tmp_path / "team.csv"
+    team.write_bytes(TEAM.read_bytes())
+    start = ["init", "--from", str(facts), "--directors", str(team)]
+    result = CliRunner().invoke(app, start, input="2\nChief Nurse\n")
+    assert result.exit_code == 1
+    assert first.read_text(encoding="utf-8") == "Discharge medicines in a day\nNorthfield\n"
+    second = tmp_path / "facts.yaml.answers-2.txt"
+    assert second.read_text(encoding="utf-8") == "2\nChief Nurse\n"
+    shown = " ".join(result.output.split())
+    assert (
+        f"Your 2 answers so far are kept in {second}, as {first} holds an earlier run's "
+        f"answers, left as they were; to carry on from the next question, run: pitchkit init "
+        f"--from {facts} --directors {team} --answers {second}"
+    ) in shown
+    # Carried on from there and stopped again, the run keeps its answers in the same file.
+    again = CliRunner().invoke(app, [*start, "--answers", str(second)], input="Claire Whitmore\n")
+    assert again.exit_code == 1
+    assert second.read_text(encoding="utf-8") == "2\nChief Nurse\nClaire Whitmore\n"
+    assert not (tmp_path / "facts.yaml.answers-3.txt").exists()
+    assert first.read_text(encoding="utf-8") == "Discharge medicines in a day\nNorthfield\n"
