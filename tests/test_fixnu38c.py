@@ -118,3 +118,16 @@ def test_init_from_stopped_early_leaves_an_earlier_runs_answers_as_they_were(
     assert second.read_text(encoding="utf-8") == "2\nChief Nurse\nClaire Whitmore\n"
     assert not (tmp_path / "facts.yaml.answers-3.txt").exists()
     assert first.read_text(encoding="utf-8") == "Discharge medicines in a day\nNorthfield\n"
+
+
+# --- #5: "did you mean ...?" is never followed by ":" ------------------------------------
+
+
+def test_an_unknown_director_s_suggestion_reads_as_a_question(tmp_path: Path) -> None:
+    out = tmp_path / "x.docx"
+    args = ["brief", str(FACTS), "--directors", str(TEAM), "-d", "cof", "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    shown = " ".join(result.output.split())
+    assert "no director has the id 'cof': did you mean 'cfo'? If not, choose one of ceo," in shown
+    assert "?:" not in shown
