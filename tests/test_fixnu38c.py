@@ -131,3 +131,61 @@ def test_an_unknown_director_s_suggestion_reads_as_a_question(tmp_path: Path) ->
     shown = " ".join(result.output.split())
     assert "no director has the id 'cof': did you mean 'cfo'? If not, choose one of ceo," in shown
     assert "?:" not in shown
+
+
+# --- #4: a baseline a nought too big, against the figure the evidence quotes -------------
+
+QUOTED = (
+    "facts.yaml:48:15: impacts[0].baseline 34,200 bed days a year is about 10 times the "
+    "3,420 bed days a year quoted in the evidence (facts.yaml:29:7): a typo? It is used as "
+    "it stands"
+)
+
+
+def typed(tmp: Path, old: str, new: str) -> Path:
+    """The lead's facts file with ``old`` typed as ``new``, in ``tmp``."""
+    text = FACTS.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp / "facts.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_a_tenfold_baseline_is_named_against_the_evidence_without_a_log(
+    tmp_path: Path,
+) -> None:
+    facts = typed(tmp_path, "baseline: 3420", "baseline: 34200")
+    team = ["--directors", str(TEAM), "--today", "2027-07-10"]
+    said = [
+        run("check", str(facts), *team),
+        run("brief", str(facts), "-d", "coo", "--out", str(tmp_path / "b.docx"), *team),
+        run("update", str(facts), "-d", "coo", "--out", str(tmp_path), *team),
+    ]
+    for shown in said:
+        assert shown.count(QUOTED.replace("facts.yaml", str(facts))) == 1, shown
+        assert shown.count("a typo?") == 1
+    # The lead's own 3,420 agrees with the evidence: nothing is named.
+    assert "a typo?" not in run("check", str(FACTS), *team)
+
+
+def test_with_a_log_the_baseline_is_named_once_against_the_log(tmp_path: Path) -> None:
+    facts = typed(tmp_path, "baseline: 3420", "baseline: 34200")
+    shown = run(
+        "check", str(facts), "--directors", str(TEAM), "--measures", str(DATA / "figures.csv"),
+        "--today", "2027-07-10",
+    )  # fmt: skip
+    assert shown.count("a typo?") == 1
+    assert "the log's average before the change" in shown
+    assert "quoted in the evidence" not in shown
+
+
+def test_a_year_s_figure_given_per_month_is_asked_about(tmp_path: Path) -> None:
+    facts = typed(
+        tmp_path, "    per: year\n    baseline: 3420", "    per: month\n    baseline: 3420"
+    )
+    shown = run("check", str(facts), "--directors", str(TEAM))
+    assert (
+        "impacts[0].baseline 3,420 bed days a month is about 12 times the 3,420 bed days a "
+        "year quoted in the evidence"
+    ) in shown
+    assert "is it a figure a year, not a month? Check the impact's 'per:'" in shown
