@@ -189,3 +189,22 @@ def test_a_year_s_figure_given_per_month_is_asked_about(tmp_path: Path) -> None:
         "year quoted in the evidence"
     ) in shown
     assert "is it a figure a year, not a month? Check the impact's 'per:'" in shown
+
+
+# --- #6: check tells the meeting's director of a link that waits for `pitchkit link` ------
+
+
+def test_check_says_the_chief_nurse_s_harm_link_waits_for_link() -> None:
+    # The Datix impact serves none of the COO's objectives (the meeting's); pitchkit offers
+    # it to the chief nurse's "causing harm" objective only as possible (fixlink38), which
+    # `directors` and `link` showed and `check` did not (newuser38 #5).
+    shown = run("check", str(FACTS), "--directors", str(TEAM))
+    offer = (
+        "pitchkit offers it to Claire Whitmore's 'Reduce medication incidents causing harm' "
+        f"as a possible link, which no note claims until you confirm it: run pitchkit link "
+        f"{FACTS} --directors {TEAM}"
+    )
+    assert shown.count(offer) == 1
+    assert shown.index("'Medication incidents at discharge reported on Datix' serves none") < (
+        shown.index(offer)
+    )
