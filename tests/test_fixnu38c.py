@@ -208,3 +208,47 @@ def test_check_says_the_chief_nurse_s_harm_link_waits_for_link() -> None:
     assert shown.index("'Medication incidents at discharge reported on Datix' serves none") < (
         shown.index(offer)
     )
+
+
+# --- #3: an id init makes says what the impact measures ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("measure", "expected"),
+    [
+        # A statistic before a bare head gives way to the head and what it is of.
+        (
+            "Median time from discharge prescription written to medicines ready on the ward",
+            "time-discharge-prescription",
+        ),
+        ("Median wait for first outpatient appointment", "wait-first-outpatient"),
+        # A long noun phrase cut off by "before": its head and the cut-off.
+        ("Adult inpatient discharges before noon", "discharges-noon"),
+        # Ids the first words already make well stay as they were.
+        ("Bed days lost to patients waiting for discharge medicines", "bed-days-lost"),
+        ("A&E attendances in mental health crisis", "ae-attendances-mental"),
+        ("Hysteroscopies done as day cases in main theatre", "hysteroscopies-done"),
+    ],
+)
+def test_init_ids_say_what_is_measured(measure: str, expected: str) -> None:
+    from pitchkit.init.answers import slug
+
+    assert slug(measure) == expected
+
+
+def test_init_from_adds_an_impact_whose_id_says_what_it_measures(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS.read_text(encoding="utf-8"), encoding="utf-8")
+    team = tmp_path / "team.csv"
+    team.write_bytes(TEAM.read_bytes())
+    measure = "Median time from discharge prescription written to medicines ready on the ward"
+    typed = f"1\n{measure}\nhours\n5\n4.6\n2.0\n\nno\ny\n"
+    result = CliRunner().invoke(
+        app, ["init", "--from", str(facts), "--directors", str(team)], input=typed
+    )
+    assert result.exit_code == 0, result.output
+    text = facts.read_text(encoding="utf-8")
+    assert "  - id: time-discharge-prescription\n" in text
+    # The ids already in the file never change.
+    for kept in ("median-time", "adult-inpatient-discharges", "bed-days-lost"):
+        assert f"  - id: {kept}\n" in text
