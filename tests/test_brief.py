@@ -171,9 +171,10 @@ def test_cli_unknown_director_suggests_the_closest(tmp_path: Path) -> None:
         app, ["brief", str(frailty), "-d", "dfo", "--out", str(tmp_path / "x.docx")]
     )
     assert result.exit_code == 1
+    # fixnu38c (newuser38 #12): no "?:" after "did you mean"; "? If not, choose ...".
     assert result.stderr.strip() == (
-        f"error: {frailty}: no director has the id 'dfo': did you mean 'dof'?: "
-        "choose one of dof, coo, don, md"
+        f"error: {frailty}: no director has the id 'dfo': did you mean 'dof'? If "
+        "not, choose one of dof, coo, don, md"
     )
     assert not list(tmp_path.iterdir())
 

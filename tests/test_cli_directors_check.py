@@ -232,9 +232,10 @@ def test_check_strict_passes_when_only_notes_are_found(tmp_path: Path) -> None:
 def test_check_unknown_director_suggests_the_closest() -> None:
     result = run("check", FRAILTY, "--director", "dfo")
     assert result.exit_code == 1
+    # fixnu38c (newuser38 #12): no "?:" after "did you mean"; "? If not, choose ...".
     assert result.stderr.strip() == (
-        f"error: {FRAILTY}: no director has the id 'dfo': did you mean 'dof'?: "
-        "choose one of dof, coo, don, md"
+        f"error: {FRAILTY}: no director has the id 'dfo': did you mean 'dof'? If "
+        "not, choose one of dof, coo, don, md"
     )
 
 

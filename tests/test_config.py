@@ -93,8 +93,9 @@ def test_an_unknown_setting_is_refused_with_a_suggestion(settings: Path, tmp_pat
     result = run("config", "set", "templte", "x.docx", cwd=tmp_path)
 
     assert result.returncode == 1
+    # fixnu38c (newuser38 #12): no "?;" after "did you mean"; "? The settings are ...".
     assert result.stderr.strip() == (
-        "error: there is no setting called 'templte': did you mean 'template'?; the settings "
+        "error: there is no setting called 'templte': did you mean 'template'? The settings "
         "are template, update_template, out, locale, libreoffice"
     )
     assert not settings.exists()

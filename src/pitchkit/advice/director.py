@@ -120,20 +120,67 @@ def impact_unlinked(review: Review) -> Iterator[Finding]:
         # An impact the lead ruled out for this director ('excludes', or 'link --reject')
         # leaves nothing to decide: check still says so, as information, but no note
         # warns of it each time it is made (newuser20 #10).
+        ruled_out = _ruled_out(impact, director.id)
+        fix = review._(
+            "If it does serve one, say so with 'supports: [{id}.OBJECTIVE]' (or run "
+            "'pitchkit link'); if not, keep it for another director and lead with the "
+            "impacts that matter to {name}."
+        ).format(id=director.id, name=director.name)
+        offered = "" if ruled_out else _offered_elsewhere(review, impact)
         yield Finding(
             "impact-unlinked",
-            "info" if _ruled_out(impact, director.id) else "warning",
+            "info" if ruled_out else "warning",
             review._("The impact '{measure}' serves none of {name}'s objectives.").format(
                 measure=impact.measure, name=director.name
             ),
             _unlinked_evidence(review, impact),
-            review._(
-                "If it does serve one, say so with 'supports: [{id}.OBJECTIVE]' (or run "
-                "'pitchkit link'); if not, keep it for another director and lead with the "
-                "impacts that matter to {name}."
-            ).format(id=director.id, name=director.name),
+            f"{fix} {offered}" if offered else fix,
             review.where("impacts", index, "measure"),
         )
+
+
+def _offered_elsewhere(review: Review, impact: Impact) -> str:
+    """One line: the possible links of ``impact`` to other directors, waiting for ``link``.
+
+    ``check`` told the meeting's director only that the Datix incidents impact
+    serves none of their objectives, while ``directors`` and ``link`` offered
+    it to the chief nurse's "medication incidents causing harm", unclaimed
+    until the lead confirms it (newuser38 #5, fixlink38). Only with the
+    guide's notes (``check``, ``preview``): it ranks every director.
+    """
+    if not review.notes or review.ranking is None or review.director is None:
+        return ""
+    wanted = review.director.id.casefold()
+    named: list[str] = []
+    for place in review.ranking.places:
+        if place.director.id.casefold() == wanted:
+            continue
+        objectives = {o.id: o for o in place.pitch.objectives}
+        for found in place.pitch.possible:
+            if found.impact == impact.id and found.objective in objectives:
+                named.append(
+                    review._("{name}'s '{objective}'").format(
+                        name=place.director.name, objective=objectives[found.objective].text
+                    )
+                )
+    if not named:
+        return ""
+    offered = fmt.join_list(dict.fromkeys(named), review.lang)
+    return review._(
+        "pitchkit offers it to {offered} as a possible link, which no note claims until you "
+        "confirm it: run {command}"
+    ).format(offered=offered, command=_link_command(review))
+
+
+def _link_command(review: Review) -> str:
+    """``pitchkit link facts.yaml --directors team.csv``, as the lead would paste it."""
+    import shlex
+
+    words = ["pitchkit", "link", str(review.loaded.path)]
+    sheets = {sheet for sheet, _row in review.facts.team_rows.values()}
+    if len(sheets) == 1:
+        words += ["--directors", next(iter(sheets))]
+    return shlex.join(words)
 
 
 def links_unconfirmed(review: Review) -> Iterator[Finding]:

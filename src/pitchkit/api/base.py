@@ -237,6 +237,7 @@ def with_log(
         # The facts file's own log only: its figures are checked, and nothing else of the
         # update code is loaded (a brief starts faster).
         if not any(update.measures for update in projects[0].facts.updates):
+            _far_from_log(projects[0], listener)  # the figures the evidence quotes
             return projects
         from pitchkit.notes.update.outliers import facts_place, far_outside
 
@@ -254,10 +255,22 @@ def with_log(
 
 
 def _far_from_log(project: Project, listener: Listener) -> None:
-    """Warn of a baseline a typo's factor from the log's figures before the change."""
-    from pitchkit.notes.update.outliers import far_from_log, fields_place
+    """Warn of a baseline a typo's factor from the log's figures before the change.
 
-    for line in far_from_log(project.facts, fields_place(project)):
+    Or, for an impact the log has no figures for before the change, from a figure
+    the problem or the evidence quotes in its unit (newuser38 #1): once either way.
+    """
+    from pitchkit.notes.update.outliers import (
+        far_from_log,
+        far_from_quoted,
+        fields_place,
+        text_place,
+    )
+
+    place = fields_place(project)
+    for line in far_from_log(project.facts, place):
+        listener.warning(line)
+    for line in far_from_quoted(project.facts, place, text_place(project)):
         listener.warning(line)
 
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pitchkit.batch.finish import add_pdfs, write_pack
-from pitchkit.batch.making import Job, NoteMaker, OneLine, make_notes
+from pitchkit.batch.making import Job, NoteMaker, OneLine, make_notes, sponsors
 from pitchkit.batch.state import Progress, Run, interrupts
 from pitchkit.errors import DirectorsError, InputError, OutputError
 from pitchkit.facts.ids import id_key
@@ -190,7 +190,9 @@ def run_batch(
 
         when = chosen_period(project.facts, period, today)
         period, named = when.text, file_period(period, when)
-    job = Job(project, kind, template, today, period, no_cuts=no_cuts)
+    # One director is asked to sponsor, the others for their advice (newuser38, fixnu36 #4).
+    chosen_sponsors = sponsors(project, directors, today) if kind == "brief" else None
+    job = Job(project, kind, template, today, period, no_cuts=no_cuts, sponsors=chosen_sponsors)
     # A broken template fails the whole batch here, before any folder is made.
     maker = NoteMaker(job)
     paths = note_paths(project, chosen, kind, out_dir, period=named)

@@ -35,6 +35,7 @@ from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director
 from pitchkit.i18n.messages import Renderable, Translator, render
 from pitchkit.notes.brief import brief_parts, builtin_template, properties
+from pitchkit.notes.context import asking_to_sponsor
 from pitchkit.output.files import StagedWrite, flush_folder, stage_atomic
 from pitchkit.output.manifest import BatchItem, Status
 from pitchkit.word.fastrender import CompiledTemplate
@@ -62,6 +63,32 @@ class Job:
     period: str | None = None
     #: Refuse (fail) a briefing note that needs a cut to fit one page.
     no_cuts: bool = False
+    #: The ids of the directors the briefs ask to sponsor (:func:`sponsors`); the others the
+    #: project serves are asked for their advice. ``None``: every one it serves is asked.
+    sponsors: frozenset[str] | None = None
+
+
+def sponsors(project: Project, directors: Sequence[Director], today: dt.date) -> frozenset[str]:
+    """The directors a batch of briefs asks to sponsor: the ranking's first and the meeting's.
+
+    A batch asked every director the project serves to sponsor it and chair its
+    board (newuser38, fixnu36 #4); the guide asks one, and the others for their
+    advice. The ranking (:mod:`pitchkit.advice.ranking`) of the batch's whole
+    team ``directors`` (whichever ``--only`` picks) puts first the director
+    ``pitchkit directors`` recommends approaching first; the director the facts
+    book the meeting with is asked too, as their note is for that conversation.
+    """
+    from pitchkit.advice.ranking import rank_directors
+
+    facts = project.facts
+    if not directors:
+        return frozenset()
+    if list(directors) != list(facts.directors):
+        facts = facts.model_copy(update={"directors": list(directors)})
+    chosen = {rank_directors(facts, today=today).recommendation.first.director.id}
+    if facts.meeting is not None and facts.meeting.director:
+        chosen.add(facts.meeting.director)
+    return frozenset(chosen)
 
 
 class NoteMaker:
@@ -93,7 +120,8 @@ class NoteMaker:
         job = self.job
         if job.kind == "update":
             return self._update(director)
-        brief = brief_parts(job.project, director, template=job.template, today=job.today)
+        with asking_to_sponsor(job.sponsors):
+            brief = brief_parts(job.project, director, template=job.template, today=job.today)
         if job.no_cuts and brief.cuts:
             from pitchkit.notes.fit import cuts_refused
 

@@ -94,9 +94,47 @@ class KeptAnswers:
         return answer
 
 
-def kept_path(target: Path) -> Path:
-    """Where an interrupted ``init`` for ``target`` keeps its answers."""
-    return target.with_name(target.name + ".answers.txt")
+def kept_path(target: Path, number: int = 1) -> Path:
+    """Where an interrupted ``init`` for ``target`` keeps its answers (the ``number``-th file)."""
+    suffix = ".answers.txt" if number == 1 else f".answers-{number}.txt"
+    return target.with_name(target.name + suffix)
+
+
+def _kept_here(path: Path, target: Path) -> bool:
+    """Whether ``path`` is one of the files :func:`kept_path` names for ``target``."""
+    name, stem = path.name, target.name + ".answers"
+    middle = name.removeprefix(stem).removesuffix(".txt")
+    return (
+        path.resolve().parent == target.resolve().parent
+        and name.startswith(stem)
+        and name.endswith(".txt")
+        and (middle == "" or (middle.startswith("-") and middle[1:].isdigit()))
+    )
+
+
+def _free_kept_path(target: Path, given: list[str], resumed: Path | None) -> Path:
+    """The file to keep ``given`` in: never one holding another run's answers (newuser38 #12).
+
+    The answers file being resumed from (``resumed``) is replaced, as ``given``
+    begins with its answers; so is one holding only the start of ``given``. Any
+    other answers file beside ``target`` is another ``init``'s (``init --from``
+    stopped early once overwrote the answers the first ``init`` kept), so the
+    next free number is taken.
+    """
+    number = 1
+    while True:
+        path = kept_path(target, number)
+        if not path.exists():
+            return path
+        if resumed is not None and path.resolve() == resumed.resolve():
+            return path
+        try:
+            earlier = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            earlier = None
+        if earlier is not None and earlier == given[: len(earlier)]:
+            return path
+        number += 1
 
 
 def read_answers(path: Path) -> list[str]:
@@ -112,15 +150,33 @@ def read_answers(path: Path) -> list[str]:
     return text.splitlines()
 
 
-def keep_answers(kept: KeptAnswers, target: Path, command: list[str]) -> Plural | None:
-    """Write the answers so far beside ``target``; the line that says where, or ``None``."""
+def keep_answers(
+    kept: KeptAnswers, target: Path, command: list[str], resumed: Path | None = None
+) -> Plural | None:
+    """Write the answers so far beside ``target``; the line that says where, or ``None``.
+
+    ``resumed`` is the ``--answers`` file the run began from. An answers file of
+    another run is left as it is, and the line says so (:func:`_free_kept_path`).
+    """
     if not kept.given:
         return None
-    path = kept_path(target)
+    path = _free_kept_path(target, kept.given, resumed)
     try:
         path.write_text("".join(f"{answer}\n" for answer in kept.given), encoding="utf-8")
     except OSError:
         return None
+    again = shlex.join(["pitchkit", "init", *command, "--answers", str(path)])
+    if path != kept_path(target):
+        return Plural(
+            "Your {n} answer so far is kept in {path}, as {earlier} holds an earlier run's "
+            "answers, left as they were; to carry on from the next question, run: {command}",
+            "Your {n} answers so far are kept in {path}, as {earlier} holds an earlier run's "
+            "answers, left as they were; to carry on from the next question, run: {command}",
+            len(kept.given),
+            path=path,
+            earlier=kept_path(target),
+            command=again,
+        )
     return Plural(
         "Your {n} answer so far is kept in {path}; to carry on from the next question, run: "
         "{command}",
@@ -128,17 +184,19 @@ def keep_answers(kept: KeptAnswers, target: Path, command: list[str]) -> Plural 
         "{command}",
         len(kept.given),
         path=path,
-        command=shlex.join(["pitchkit", "init", *command, "--answers", str(path)]),
+        command=again,
     )
 
 
-def stopped(kept: KeptAnswers, target: Path, command: list[str]) -> typer.Exit:
+def stopped(
+    kept: KeptAnswers, target: Path, command: list[str], resumed: Path | None = None
+) -> typer.Exit:
     """Say that ``init`` stopped before the end, and where its answers so far are kept.
 
     No facts file is written; the answers go to :func:`kept_path`, and the
     command that carries on from them is shown. Returns the exit to raise.
     """
-    where = keep_answers(kept, target, command)
+    where = keep_answers(kept, target, command, resumed)
     if where is None:
         say_stopped(Message("the questions ended early, so no file was written"))
     else:
@@ -351,11 +409,13 @@ def init(
                 kept, lang, file_name=target.name, today=dt.date.today(), locale=locale
             )
     except (typer.Abort, EOFError, KeyboardInterrupt):
-        raise stopped(kept, target, command) from None
+        raise stopped(kept, target, command, answers) from None
     except PitchkitError as error:
         # The answers did not make a file that reads: keep them, so none is lost. Not when
         # the request itself cannot be met here (InputError): carrying on would stop again.
-        where = None if isinstance(error, InputError) else keep_answers(kept, target, command)
+        where = (
+            None if isinstance(error, InputError) else keep_answers(kept, target, command, answers)
+        )
         if where is not None:
             say(where)
         raise
@@ -374,7 +434,7 @@ def init(
     if from_file is not None:  # laid out as the file it came from (CRLF, a byte-order mark)
         data = read_for_rewrite(from_file)[1].encode(written.text)
     write_atomic(target, data, force=replace)
-    if answers is not None and answers.resolve() == kept_path(target).resolve():
+    if answers is not None and _kept_here(answers, target):
         answers.unlink(missing_ok=True)  # kept only until the file was written
     next_steps(target, written.director, lang, directors)
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from pitchkit.errors import InputError
 from pitchkit.i18n.messages import Located, Message, Renderable
+from pitchkit.i18n.translation import N_
 
 #: Environment variable naming the configuration file to use instead.
 CONFIG_ENV = "PITCHKIT_CONFIG"
@@ -298,12 +299,13 @@ def _unknown(name: str) -> Renderable:
     from pitchkit.facts.validation import did_you_mean
 
     hint = did_you_mean(name, list(SETTINGS))
-    return Message(
-        "there is no setting called {name}{hint}; the settings are {known}",
-        name=repr(name),
-        hint=hint,
-        known=", ".join(SETTINGS),
+    # "did you mean 'locale'?; the settings are ..." read badly (newuser38 #12).
+    text = (
+        N_("there is no setting called {name}{hint} The settings are {known}")
+        if isinstance(hint, Message) and hint.text.endswith("?")
+        else N_("there is no setting called {name}{hint}; the settings are {known}")
     )
+    return Message(text, name=repr(name), hint=hint, known=", ".join(SETTINGS))
 
 
 def check_setting(config: UserConfig, name: str) -> None:

@@ -15,7 +15,7 @@ from pitchkit.facts.schema import Director, Facts, LoadedFacts, load_facts
 from pitchkit.facts.validation import Team, did_you_mean
 from pitchkit.facts.yamlsource import Parsed, declared_locale, parse_yaml
 from pitchkit.i18n.messages import Located, Message, Renderable
-from pitchkit.i18n.translation import Language, language
+from pitchkit.i18n.translation import N_, Language, language
 
 
 @dataclass(frozen=True)
@@ -85,17 +85,13 @@ def pick_director(facts: Facts, director_id: str | None, *, source: str = "") ->
     director = facts.director(wanted)
     if director is None:
         hint = director_hint(wanted, facts.directors)
-        raise DirectorsError(
-            Located(
-                source,
-                Message(
-                    "no director has the id '{wanted}'{hint}: choose one of {ids}",
-                    wanted=wanted,
-                    hint=hint,
-                    ids=ids,
-                ),
-            )
+        # "did you mean 'dof'?: choose one of ..." read badly (newuser38 #12).
+        text = (
+            N_("no director has the id '{wanted}'{hint} If not, choose one of {ids}")
+            if isinstance(hint, Message) and hint.text.endswith("?")
+            else N_("no director has the id '{wanted}'{hint}: choose one of {ids}")
         )
+        raise DirectorsError(Located(source, Message(text, wanted=wanted, hint=hint, ids=ids)))
     return director
 
 

@@ -82,6 +82,9 @@ def slug(text: str, *, words: int = 3, fallback: str = "item") -> str:
     # The telling words first (newuser25 #8): not "people-aged-75" nor "patients-who-felt".
     ascii_text = _MORE_THAN.sub("", _AGE_BAND.sub(" ", _RATIO.sub(" ", ascii_text)))
     every = re.findall(r"[a-z0-9]+", ascii_text)
+    headed = _head_and_qualifier(every, words)
+    if headed is not None:
+        return "-".join(headed)[:40].strip("-") or fallback
     start = 0
     while start < len(every) - 1 and every[start] in _PEOPLE:
         start += 1
@@ -99,6 +102,47 @@ def slug(text: str, *, words: int = 3, fallback: str = "item") -> str:
     while len(kept) > 1 and kept[-1] in _SLUG_NOT_LAST:
         kept.pop()
     return "-".join(kept)[:40].strip("-") or fallback
+
+
+#: A statistic said before what it is of ("Median time from ..."): it tells how the measure
+#: is summed up, not what it counts, so an id does not lead with it (newuser38 #12).
+_STATISTICS = frozenset({"median", "mean", "average"})
+#: Heads that say little until their qualifier says of what ("time from X to Y").
+_BARE_HEADS = frozenset({"time", "times", "wait", "waits", "delay", "delays", "duration"})
+#: A qualifier that says which of the things counted are meant: "discharges before noon".
+#: Not "by", which names who or what does it ("used by patients with sepsis").
+_CUT_OFF = frozenset({"before", "after", "within"})
+
+
+def _head_and_qualifier(every: list[str], words: int) -> list[str] | None:
+    """The head noun and its main qualifier, where the first words would miss the qualifier.
+
+    "Median time from discharge prescription written to medicines ready" gave
+    ``median-time`` and "Adult inpatient discharges before noon"
+    ``adult-inpatient-discharges``, which say neither of what nor which
+    (newuser38 #12). A statistic before a bare head (``time``, ``wait``) gives
+    way to the head and the telling words after it: ``time-discharge-prescription``.
+    A noun phrase of three words or more cut off by ``before``, ``after`` or
+    ``within`` keeps its head and the cut-off: ``discharges-noon``.
+    Otherwise ``None``: the first words (see :func:`slug`).
+    """
+    if len(every) >= 3 and every[0] in _STATISTICS and every[1] in _BARE_HEADS:
+        rest = [w for w in every[2:] if w not in _SLUG_STOP and w not in _SLUG_NOT_LAST]
+        if rest:
+            kept = [every[1], *rest[: words - 1]]
+            while len(kept) > 2 and kept[-1] in _SLUG_NOT_LAST:
+                kept.pop()
+            return kept
+    cut = next((i for i, w in enumerate(every) if w in _CUT_OFF), None)
+    if cut is not None and cut >= 3 and cut + 1 < len(every):
+        phrase = every[:cut]
+        if not any(w in _SLUG_STOP or w in _SLUG_NOT_LAST for w in phrase):
+            after = [w for w in every[cut + 1 :] if w not in _SLUG_STOP]
+            if after and not after[0].isdigit():
+                # "inpatients discharged before midday": a participle keeps its noun.
+                head = phrase[-2:] if phrase[-1].endswith("ed") else phrase[-1:]
+                return [*head, after[0]]
+    return None
 
 
 def role_id(role: str) -> str:

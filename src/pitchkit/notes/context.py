@@ -9,9 +9,11 @@ strings, numbers and dates: templates never reach pitchkit's objects.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -1259,6 +1261,24 @@ def offer_written(pitch: Pitch) -> list[str]:
     return _ordered(pitch, "offer", [])
 
 
+#: The ids (case-folded) of the directors a batch asks to sponsor the project, while it makes
+#: its notes (:func:`asking_to_sponsor`); ``None`` outside a batch, where every director the
+#: project serves is asked, as ``pitchkit brief`` is for the one director the lead chose.
+_SPONSORS: contextvars.ContextVar[frozenset[str] | None] = contextvars.ContextVar(
+    "pitchkit_sponsors", default=None
+)
+
+
+@contextlib.contextmanager
+def asking_to_sponsor(ids: Collection[str] | None) -> Iterator[None]:
+    """Within the block, only the directors ``ids`` are asked to sponsor (a batch's notes)."""
+    token = _SPONSORS.set(None if ids is None else frozenset(i.casefold() for i in ids))
+    try:
+        yield
+    finally:
+        _SPONSORS.reset(token)
+
+
 def advice_only(pitch: Pitch) -> bool:
     """Whether the note asks the director for advice, not to sponsor (newuser36 #4).
 
@@ -1268,15 +1288,21 @@ def advice_only(pitch: Pitch) -> bool:
     ones it does not yet link to among them. The guide asks one director to
     sponsor and the others for their advice, kept informed as it goes. The
     director the facts book the meeting with is always asked to sponsor: the
-    lead chose them, and the note is for that conversation.
+    lead chose them, and the note is for that conversation. In a batch
+    (:func:`asking_to_sponsor`) a director it serves is asked to sponsor only
+    when the batch chose them (the ranking's first, or the meeting's): every
+    served director was asked to sponsor and chair (newuser38, fixnu36 #4).
     """
-    if shown_statements(pitch) or wording.proposed_objective(pitch) is not None:
-        return False
     meeting = pitch.facts.meeting
     if meeting is not None and (meeting.director or "").casefold() == pitch.director.id.casefold():
         return False
     director = english_director(pitch.director, pitch.facts.english)
-    return not any(item.targeted for item in items_for(pitch.facts, director, "asks"))
+    if any(item.targeted for item in items_for(pitch.facts, director, "asks")):
+        return False
+    sponsors = _SPONSORS.get()
+    if sponsors is not None and pitch.director.id.casefold() not in sponsors:
+        return True
+    return not shown_statements(pitch) and wording.proposed_objective(pitch) is None
 
 
 def asks_for(pitch: Pitch) -> list[str]:

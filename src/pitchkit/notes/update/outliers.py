@@ -11,11 +11,12 @@ spreadsheet reader so a brief whose facts file holds the log loads only this.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from pitchkit.errors import PitchkitError
-from pitchkit.facts.schema import Facts, logged_factor
+from pitchkit.facts.schema import Facts, Impact, logged_factor
 from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Located, Message, Renderable, Worded
 from pitchkit.i18n.translation import N_
@@ -276,17 +277,7 @@ def far_from_log(facts: Facts, place: FieldPlace) -> list[Located]:
     for index, impact in enumerate(facts.impacts):
         if impact.balancing:
             continue
-        change = impact.changed[0] if impact.changed else facts.project.start
-        before: list[tuple[Period, float]] = []
-        for written, value in _logged(facts, impact.id).items():
-            if value is None:
-                continue
-            try:
-                period = parse_period(written)
-            except PitchkitError:
-                continue
-            if change is not None and period.end < change:
-                before.append((period, float(value)))
+        before = _before_change(facts, impact)
         if len(before) < 2:
             continue
         if impact.per is None:
@@ -331,6 +322,155 @@ def far_from_log(facts: Facts, place: FieldPlace) -> list[Located]:
     return found
 
 
+def _before_change(facts: Facts, impact: Impact) -> list[tuple[Period, float]]:
+    """The log's figures for ``impact`` in periods that end before its change."""
+    change = impact.changed[0] if impact.changed else facts.project.start
+    before: list[tuple[Period, float]] = []
+    for written, value in _logged(facts, impact.id).items():
+        if value is None:
+            continue
+        try:
+            period = parse_period(written)
+        except PitchkitError:
+            continue
+        if change is not None and period.end < change:
+            before.append((period, float(value)))
+    return before
+
+
+# --- a baseline far from the figure the evidence or the problem quotes --------------------
+
+_QUOTED_TYPO = N_(
+    "{field} {figure} is about {factor} times the {quoted} quoted in {text} ({where}): "
+    "a typo? It is used as it stands"
+)
+_QUOTED_TYPO_BELOW = N_(
+    "{field} {figure} is far below the {quoted} quoted in {text} ({where}), which is about "
+    "{factor} times as much: a typo? It is used as it stands"
+)
+_QUOTED_PER = N_(
+    "{field} {figure} is about {factor} times the {quoted} quoted in {text} ({where}): "
+    "is it a figure {written}, not {per}? Check the impact's 'per:'"
+)
+_QUOTED_PER_BELOW = N_(
+    "{field} {figure} is far below the {quoted} quoted in {text} ({where}), which is about "
+    "{factor} times as much: is it a figure {written}, not {per}? Check the impact's 'per:'"
+)
+#: The texts a figure may be quoted in, and what the warning calls each.
+_QUOTING = {"problem": N_("the problem"), "evidence": N_("the evidence")}
+#: A figure as people write it: ``3,420``, ``3420``, ``4.6``.
+_FIGURE = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+#: The length a quoted figure is counted over, after its unit and within its clause: ``a
+#: year``, ``per month``; ``4,800 attendances and 1,400 emergency admissions a year``.
+_QUOTED_PER_WORDS = re.compile(
+    r"(?:(?!\.\s)[^;:!?\n]){0,60}?"
+    r"(?:\s(?:a|an|per|each|every|in\s+a)\s+|\s*/\s*)(year|quarter|month|week|day)\b",
+    re.IGNORECASE,
+)
+#: The words between a unit and its length that let the quote run on to it (`` a ``, ``/``).
+_CONNECTOR = re.compile(r"\s(?:a|an|per|each|every|in\s+a)\s+|\s*/\s*", re.IGNORECASE)
+#: How near a quoted figure must be to the baseline to bear it out, so nothing is named.
+_AGREES = 1.35
+
+
+def _quoted(text: str, unit: str) -> list[tuple[float, str | None, str]]:
+    """Each figure ``text`` writes in ``unit``: its value, the length it is per, its words."""
+    words = unit.strip().split()
+    if not words:
+        return []
+    last = re.escape(words[-1].removesuffix("s"))
+    head = r"\s+".join(re.escape(word) for word in words[:-1])
+    name = (head + r"\s+" if head else "") + last + r"s?"
+    pattern = re.compile(_FIGURE + r"\s+" + name + r"\b", re.IGNORECASE)
+    found: list[tuple[float, str | None, str]] = []
+    for match in pattern.finditer(text):
+        value = float(match.group(1).replace(",", "") + (match.group(2) or ""))
+        per = _QUOTED_PER_WORDS.match(text, match.end())
+        # Quoted as written to its unit, and its length when that follows at once.
+        gap = text[match.end() : per.start(1)] if per else ""
+        end = per.end() if per and _CONNECTOR.fullmatch(gap) else match.end()
+        found.append((value, per.group(1).lower() if per else None, text[match.start() : end]))
+    return found
+
+
+def far_from_quoted(
+    facts: Facts, place: FieldPlace, where: Callable[[tuple[str | int, ...]], str]
+) -> list[Located]:
+    """A warning for each baseline a typo's factor from the figure the facts' own words quote.
+
+    Without a log, ``baseline: 34200`` reached every note though the evidence
+    two dozen lines above says "3,420 bed days a year" (newuser38 #1). Each
+    figure the problem or the evidence writes in the impact's unit (``3,420
+    bed days``, with ``a year`` or ``per month`` after it, else counted per the
+    impact's own length) is set against the baseline. When none bears it out
+    (within ×/÷1.35) and one is about 10, 100 or 1,000 times it, or that
+    fraction (or a ratio between two lengths, with ``per:``), the baseline is
+    named at its ``file:line:col``, as :func:`far_from_log` names it, with the
+    figure and where it is written. An impact the log itself has two figures for
+    before the change is left to :func:`far_from_log`, so it is named once.
+    A percentage is left alone: a text quotes many, of other things.
+    """
+    from pitchkit.period import PER_MONTHS
+
+    texts: list[tuple[str, tuple[str | int, ...], str]] = []
+    if facts.project.problem:
+        texts.append(("problem", ("project", "problem"), facts.project.problem))
+    texts += [
+        ("evidence", ("project", "evidence", i), line)
+        for i, line in enumerate(facts.project.evidence)
+    ]
+    found: list[Located] = []
+    for index, impact in enumerate(facts.impacts):
+        baseline = float(impact.baseline)
+        if impact.balancing or baseline <= 0 or "%" in impact.unit:
+            continue
+        if len(_before_change(facts, impact)) >= 2:
+            continue
+        quoted: list[tuple[float, str, tuple[str | int, ...], str]] = []
+        for kind, loc, text in texts:
+            for value, per, words in _quoted(text, impact.unit):
+                if value <= 0:
+                    continue
+                if per is not None and impact.per is not None:
+                    value = value / PER_MONTHS[per] * PER_MONTHS[impact.per]
+                quoted.append((value, kind, loc, words))
+        if not quoted or any(1 / _AGREES <= baseline / value <= _AGREES for value, *_ in quoted):
+            continue
+        named = [
+            (abs(math.log(baseline / value)), value, kind, loc, words, typo)
+            for value, kind, loc, words in quoted
+            if (typo := _named_factor(baseline / value, impact.per)) is not None
+        ]
+        if not named:
+            continue
+        _, value, kind, loc, words, (factor, meant) = min(named, key=lambda each: each[0])
+        shown: dict[str, object] = {
+            "field": f"impacts[{index}].baseline",
+            "figure": Worded(_rate, (baseline, impact.unit, impact.per)),
+            "factor": Worded(fmt.number, round(factor)),
+            "quoted": Worded(_as_written, words),
+            "text": Message(_QUOTING[kind]),
+            "where": where(loc),
+        }
+        above = baseline > value
+        if meant is None:
+            message = Message(_QUOTED_TYPO if above else _QUOTED_TYPO_BELOW, **shown)
+        else:
+            message = Message(
+                _QUOTED_PER if above else _QUOTED_PER_BELOW,
+                written=Worded(_per_words, meant),
+                per=Worded(_per_words, impact.per),
+                **shown,
+            )
+        found.append(Located(place(index, "baseline"), message))
+    return found
+
+
+def _as_written(words: str, lang: Language) -> str:
+    """A figure quoted from the lead's own text, as they wrote it (one line)."""
+    return " ".join(words.split())
+
+
 def _logged(facts: Facts, impact_id: str) -> dict[str, float | None]:
     """Each period's figure for ``impact_id``: the facts file's, else the spreadsheet's."""
     logged = {
@@ -361,6 +501,12 @@ def _average_words(
         [Worded(_rate, (round(logged, 1), unit, kind)), Worded(_rate, (round(average), "", per))],
         ", ",
     )
+
+
+def text_place(project: Project) -> Callable[[tuple[str | int, ...]], str]:
+    """Where ``project``'s facts file writes the field at a path (``project.evidence[1]``)."""
+    source = project.loaded.source
+    return lambda loc: source.where(loc)
 
 
 def fields_place(project: Project) -> FieldPlace:
