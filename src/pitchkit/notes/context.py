@@ -515,7 +515,21 @@ def conversion_notes(shown: Sequence[Statement], pitch: Pitch, lang: Language) -
     return list(dict.fromkeys(shown_notes))
 
 
-def how_text(statement: Statement, lang: Language) -> str:
+#: "A&E" after a word that takes an article before a place: "in A&E", "leave A&E".
+_A_AND_E_PLACE = re.compile(r"\b(in|from|leave|attend|to|at|reach) A&E\b")
+
+
+def in_welsh_words(reason: str) -> str:
+    """A map reason in the words NHS Wales uses: "emergency department", not "A&E".
+
+    The map's reasons are England's; a director of operations in a Welsh health
+    board reads "A&E" as another country's term (newuser39 #1).
+    """
+    said = _A_AND_E_PLACE.sub(r"\1 the emergency department", reason)
+    return said.replace("A&E", "emergency department")
+
+
+def how_text(statement: Statement, lang: Language, *, wales: bool = False) -> str:
     """Why the statement's link holds, from the measure map's reasons: ``""`` when not needed.
 
     A director reading "bed days … fewer" under an agency-spend objective
@@ -524,7 +538,8 @@ def how_text(statement: Statement, lang: Language) -> str:
     reasons are given for a chain with a step that is more than one measure
     counted inside another, in the note's language: a Welsh note gives the
     map's Welsh reasons (``measures_cy.yaml``), and none for a chain whose
-    Welsh is missing, rather than splice English into a Welsh sentence.
+    Welsh is missing, rather than splice English into a Welsh sentence. With
+    ``wales``, English reasons say "emergency department" (:func:`in_welsh_words`).
     """
     chain = statement.link.chain
     if statement.link.reason == "words":
@@ -535,6 +550,8 @@ def how_text(statement: Statement, lang: Language) -> str:
     if words is None:
         return ""
     reasons = [why.strip().rstrip(".") for why in words[1] if why.strip()]
+    if wales and lang.lang == "en":
+        reasons = [in_welsh_words(why) for why in reasons]
     if not reasons:
         return ""
     said = "; ".join(_not_said_twice(list(dict.fromkeys(reasons))))
@@ -700,7 +717,7 @@ def statement_context(
         )
     text = with_so_far(text, statement, pitch, lang)
     text = with_own_target(text, statement, pitch, lang)
-    how = how_text(statement, lang) if reasons else ""
+    how = how_text(statement, lang, wales=in_wales(pitch)) if reasons else ""
     return {
         "text": with_how(text, how),
         "claim": text,

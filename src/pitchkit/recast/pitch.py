@@ -888,6 +888,7 @@ def _choose_shown(
     statements: tuple[Statement, ...], limit: int, english: Mapping[str, str]
 ) -> tuple[Statement, ...]:
     """:func:`choose_shown`'s pick, before any objective is ceded to another impact."""
+    statements = _direct_first(statements)
     chosen: list[Statement] = []
     used_impacts: set[str] = set()
     used_objectives: set[str] = set()
@@ -926,7 +927,51 @@ def _choose_shown(
         ):
             chosen.append(statement)
             used_impacts.add(statement.impact.id)
+    # A link the lead confirmed to an objective not yet shown takes a bullet to spare,
+    # though its impact is shown already: an impact the lead tied to two objectives of one
+    # director names both, not only the one ranked first (newuser39 #1).
+    for statement in statements:
+        if len(objectives) >= limit:
+            break
+        if (
+            statement not in chosen
+            and statement.link.confidence == "explicit"
+            and statement.objective.id not in objectives
+        ):
+            chosen.append(statement)
+            objectives.add(statement.objective.id)
     return _own_measures_held(statements, chosen, limit, english)
+
+
+def through_a_cause(statement: Statement) -> bool:
+    """Whether ``statement``'s chain has a step that is a likely cause, not a part of the next."""
+    chain = statement.link.chain
+    return chain is not None and any(not step.part for step in chain.steps)
+
+
+def _direct_first(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """``statements``, each impact's confirmed link through a cause after its direct ones.
+
+    The lead confirmed "acute bed days → Reduce pathway of care delays" and "→ Meet the
+    4-hour and 12-hour waiting targets", the second only through occupancy, a likely
+    cause: the note leads with the objective the impact counts towards, and names the
+    other second (newuser39 #1). Otherwise in the order ranked.
+    """
+    ordered: list[Statement] = []
+    for statement in statements:
+        if statement in ordered:
+            continue
+        if statement.link.confidence == "explicit" and through_a_cause(statement):
+            ordered.extend(
+                other
+                for other in statements
+                if other not in ordered
+                and other.impact.id == statement.impact.id
+                and other.link.confidence == "explicit"
+                and not through_a_cause(other)
+            )
+        ordered.append(statement)
+    return tuple(ordered)
 
 
 def own_measure(statement: Statement) -> bool:

@@ -1,0 +1,68 @@
+"""newuser39's stroke early supported discharge service at a Welsh health board.
+
+``tests/data/newuser39`` holds the lead's facts file after ``link`` (three impacts:
+acute bed days of medically fit stroke patients, the share discharged home with
+ESD, and agency nursing shifts), the log (``figures.csv``: December 2025 to
+November 2026, the change in May 2026; the agency shifts show no change) and the
+team (``team.xlsx``; ``team3.xlsx`` with the heading "Concers", ``team4.xlsx``
+with "Objectve 1").
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from typer.testing import CliRunner
+
+from pitchkit.cli import app
+
+DATA = Path(__file__).resolve().parent / "data" / "newuser39"
+FACTS = DATA / "facts.yaml"
+TEAM = DATA / "team.xlsx"
+TODAY = "2026-12-07"
+
+
+def run(*args: str, code: int = 0) -> str:
+    """What ``pitchkit`` prints, both streams together (warnings go to stderr)."""
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == code, result.output
+    return " ".join(result.output.split())
+
+
+def document_text(path: Path) -> str:
+    document = docx.Document(io.BytesIO(path.read_bytes()))
+    return " ".join(" ".join(p.text for p in document.paragraphs).split())
+
+
+def brief(tmp: Path, director: str, *more: str) -> str:
+    out = tmp / f"{director}.docx"
+    run(
+        "brief",
+        str(FACTS),
+        "--directors",
+        str(TEAM),
+        "-d",
+        director,
+        "--out",
+        str(out),
+        "--today",
+        TODAY,
+        *more,
+    )
+    return document_text(out)
+
+
+# --- #1: both confirmed objectives of one impact, the direct one first -----------------
+
+
+def test_the_operations_note_leads_with_pathway_of_care_delays(tmp_path: Path) -> None:
+    text = brief(tmp_path, "doo")
+    direct = "will help you reduce pathway of care delays to under 250 across the health board"
+    assert direct in text
+    assert "Meet the 4-hour and 12-hour waiting targets in emergency departments" in text
+    assert text.index(direct) < text.index("Meet the 4-hour")
+    # In Wales the map's reason says "emergency department", not "A&E".
+    assert "A&E" not in text
+    assert "long waits in the emergency department are mostly patients waiting" in text
