@@ -929,7 +929,9 @@ def _choose_shown(
             used_impacts.add(statement.impact.id)
     # A link the lead confirmed to an objective not yet shown takes a bullet to spare,
     # though its impact is shown already: an impact the lead tied to two objectives of one
-    # director names both, not only the one ranked first (newuser39 #1).
+    # director names both, not only the one ranked first (newuser39 #1). Not an objective
+    # with a target of its own, which the impact's bullet reads its plan against
+    # (:func:`pitchkit.notes.context.with_own_target`).
     for statement in statements:
         if len(objectives) >= limit:
             break
@@ -937,10 +939,22 @@ def _choose_shown(
             statement not in chosen
             and statement.link.confidence == "explicit"
             and statement.objective.id not in objectives
+            and not _own_target(statement, english)
         ):
             chosen.append(statement)
             objectives.add(statement.objective.id)
     return _own_measures_held(statements, chosen, limit, english)
+
+
+def _own_target(statement: Statement, english: Mapping[str, str]) -> bool:
+    """Whether ``statement``'s objective sets a target its impact's plan is read against."""
+    from pitchkit.recast.english import english_of
+
+    if statement.objective.target is not None:
+        return True
+    asked = BY_PERCENT.search(english_of(statement.objective.text, english))
+    relative = statement.quantity.relative
+    return asked is not None and relative is not None and relative > 0
 
 
 def through_a_cause(statement: Statement) -> bool:
