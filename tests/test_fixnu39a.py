@@ -66,3 +66,38 @@ def test_the_operations_note_leads_with_pathway_of_care_delays(tmp_path: Path) -
     # In Wales the map's reason says "emergency department", not "A&E".
     assert "A&E" not in text
     assert "long waits in the emergency department are mostly patients waiting" in text
+
+
+# --- #2: `directors` weighs the log, and quotes a strategy only for what it names --------
+
+
+def test_directors_leads_with_what_the_log_shows_is_happening() -> None:
+    text = run("directors", str(FACTS), "--directors", str(TEAM), "--today", TODAY)
+    why = text[text.index("Recommendation") :]
+    assert why.startswith(
+        "Recommendation Approach Andrew Carruthers (Director of Operations) first"
+    )
+    assert (
+        "Huw Pritchard scores higher on the plan, but the progress log shows no change yet in "
+        "what would serve them (agency nursing shifts on the stroke wards at Glangwili and "
+        "Bronglais), so lead with what is already happening." in why
+    )
+    # The whole team in the same order: those the log shows nothing for yet come last.
+    assert (
+        "After Andrew Carruthers, approach Dr Gareth Lloyd, Sian Beynon, Huw Pritchard, "
+        "Catrin Howells and Dr Eleri Morgan, in that order." in why
+    )
+    # The agency shifts' plan, where it is the strongest point, says the log shows none of it.
+    assert "(the progress log shows no change in it yet)." in text
+    assert "the project's strategy names it" not in text
+
+
+def test_an_imtp_line_does_not_name_the_deficit(tmp_path: Path) -> None:
+    # Without the log the finance director leads, but "Hywel Dda IMTP 2025-28, planned care
+    # and stroke recovery priority" is not quoted as naming "Reduce the underlying deficit".
+    facts = tmp_path / "facts.yaml"
+    text = FACTS.read_text(encoding="utf-8").replace("measures: figures.csv\n", "")
+    facts.write_text(text, encoding="utf-8")
+    said = run("directors", str(facts), "--directors", str(TEAM), "--today", TODAY)
+    assert "Approach Huw Pritchard (Executive Director of Finance) first" in said
+    assert "strategy names it" not in said

@@ -246,8 +246,10 @@ def welsh_only_warning(ranking: Ranking) -> None:
 def directors(
     facts: FactsArg,
     directors: DirectorsOpt = None,
+    measures: MeasuresOpt = None,
     locale: ReportLocaleOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
+    today: TodayOpt = None,
 ) -> None:
     """Rank the directors by how well the project serves them, and say whom to approach first.
 
@@ -257,7 +259,15 @@ def directors(
     from pitchkit.api import RankRequest, rank
 
     result = rank(
-        RankRequest(facts, directors, locale, default_locale=UserDefaults.locale), Terminal()
+        RankRequest(
+            facts,
+            directors,
+            locale,
+            default_locale=UserDefaults.locale,
+            measures=measures,
+            today=given_day(today),
+        ),
+        Terminal(),
     )
     ranking, lang = result.ranking, result.lang
     welsh_only_warning(ranking)
