@@ -101,3 +101,20 @@ def test_an_imtp_line_does_not_name_the_deficit(tmp_path: Path) -> None:
     said = run("directors", str(facts), "--directors", str(TEAM), "--today", TODAY)
     assert "Approach Huw Pritchard (Executive Director of Finance) first" in said
     assert "strategy names it" not in said
+
+
+# --- #6: every note in the pack says the log shows none of the plan's cash -------------
+
+
+def test_every_director_is_told_the_log_shows_none_of_the_cash(tmp_path: Path) -> None:
+    for director in ("ceo", "md", "doo"):
+        assert (
+            "Money: £211,000 of cash a year in the plan (none of it shown by the log so far) "
+            "and £833,000 of capacity, at 2026/27 prices, against £640,000 of funding"
+        ) in brief(tmp_path, director)
+    assert "the progress log shows none of it so far" in brief(tmp_path, "dof")
+    welsh = brief(tmp_path, "don", "--locale", "cy_GB")
+    assert (
+        "£211,000 o arian parod y flwyddyn yn y cynllun (nid yw'r cofnod cynnydd yn dangos dim "
+        "ohono hyd yma)"
+    ) in welsh

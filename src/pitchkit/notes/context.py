@@ -257,12 +257,12 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
     finance = pitch.lens.lens.id == "finance"
     if ledger is None:
         return {"lines": [], "finance": finance, "price_year": "", "repeats": []}
+    unborne = {
+        line.impact.id
+        for line in ledger.counted
+        if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
+    }
     if finance:
-        unborne = {
-            line.impact.id
-            for line in ledger.counted
-            if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
-        }
         funding = pitch.facts.project.funding
         lines = moneytext.money_lines(
             ledger,
@@ -290,7 +290,7 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
             # Beside the years "delivered": what they are counted against (newuser15 #5).
             lines[-1] = f"{lines[-1]} {averages}"
     else:
-        one = moneytext.money_line(ledger, lang, said, logged=ledger.logged)
+        one = moneytext.money_line(ledger, lang, said, logged=ledger.logged, unborne=unborne)
         lines = [lang.gettext("Money: {line}").format(line=one)] if one else []
         repeats = []
     return {
