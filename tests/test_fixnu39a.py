@@ -37,7 +37,7 @@ def document_text(path: Path) -> str:
 
 
 def brief(tmp: Path, director: str, *more: str) -> str:
-    out = tmp / f"{director}.docx"
+    out = tmp / f"{director}{''.join(more)}.docx"
     run(
         "brief",
         str(FACTS),
@@ -118,3 +118,16 @@ def test_every_director_is_told_the_log_shows_none_of_the_cash(tmp_path: Path) -
         "£211,000 o arian parod y flwyddyn yn y cynllun (nid yw'r cofnod cynnydd yn dangos dim "
         "ohono hyd yma)"
     ) in welsh
+
+
+# --- #7: a therapy-led team is not offered to the nursing director as nurse-led ---------
+
+
+def test_a_team_that_names_therapists_first_is_not_nurse_led(tmp_path: Path) -> None:
+    # "A stroke early supported discharge team (therapists, nurse and rehab support workers)"
+    don = brief(tmp_path, "don")
+    assert "nurse-led" not in don
+    assert "Closeness to the wards and the people on them" in don
+    assert "gwelliant dan arweiniad nyrsys" not in brief(tmp_path, "don", "--locale", "cy_GB")
+    # The therapies director is still offered what the change does show.
+    assert "A showcase for therapists and scientists leading change" in brief(tmp_path, "dths")

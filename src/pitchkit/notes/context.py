@@ -30,7 +30,7 @@ from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
-from pitchkit.recast.lenses import PROJECT_PARTS, lens_data
+from pitchkit.recast.lenses import PROJECT_PARTS, GainSetting, lens_data
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured, setting_of
 from pitchkit.recast.measures_cy import chain_words
 from pitchkit.recast.money import (
@@ -1481,15 +1481,47 @@ def suits_setting(gain: str, pitch: Pitch) -> bool:
     lead names nurses, "a fix that sticks" recurrent or permanent funding or
     change (newuser31 #4).
     """
-    for named, setting in lens_data().gain_settings.items():
+    settings = lens_data().gain_settings
+    for named, setting in settings.items():
         if not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", gain.casefold()):
             continue
-        words = project_words(pitch, setting.parts)
-        if not any(
-            re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", words) for w in setting.words
-        ):
+        parts = setting.parts
+        if named in LED_BY and "change" in parts and _first_led_by(pitch, settings) != named:
+            # The change names this profession only after another, one of a team's members
+            # ("therapists, nurse and rehab support workers"): not who leads it (newuser39 #7).
+            parts = tuple(part for part in parts if part != "change")
+        words = project_words(pitch, parts)
+        if not any(_said(w, words) for w in setting.words):
             return False
     return True
+
+
+#: The ``gain_settings`` that say which profession leads the change: of a team the change
+#: lists, the one named first leads it.
+LED_BY = ("nurse-led", "therapists")
+
+
+def _said(word: str, words: str) -> bool:
+    """Whether ``word`` stands as a word or phrase in ``words`` (both folded)."""
+    return re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", words) is not None
+
+
+def _first_led_by(pitch: Pitch, settings: Mapping[str, GainSetting]) -> str | None:
+    """Of :data:`LED_BY`, the profession the project's change names first, if any."""
+    change = project_words(pitch, ("change",))
+    found: list[tuple[int, str]] = []
+    for named in LED_BY:
+        setting = settings.get(named)
+        if setting is None:
+            continue
+        places = [
+            match.start()
+            for word in setting.words
+            if (match := re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", change))
+        ]
+        if places:
+            found.append((min(places), named))
+    return min(found)[1] if found else None
 
 
 def outcomes_named(text: str) -> tuple[str, ...]:
