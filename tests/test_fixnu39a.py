@@ -131,3 +131,36 @@ def test_a_team_that_names_therapists_first_is_not_nurse_led(tmp_path: Path) -> 
     assert "gwelliant dan arweiniad nyrsys" not in brief(tmp_path, "don", "--locale", "cy_GB")
     # The therapies director is still offered what the change does show.
     assert "A showcase for therapists and scientists leading change" in brief(tmp_path, "dths")
+
+
+# --- #3: a misspelt team-sheet heading is said first, and the link errors point to it --
+
+
+def test_a_misspelt_concerns_heading_is_said_before_the_link_it_breaks() -> None:
+    text = run(
+        "directors", str(FACTS), "--directors", str(DATA / "team3.xlsx"), "--today", TODAY, code=1
+    )
+    cause = "column 'Concers' was ignored: did you mean 'concerns'?"
+    left = "Catrin Howells (don) is left out until this is fixed"
+    error = "no director has the id 'don': their row in"
+    assert cause in text
+    assert left in text
+    assert error in text
+    assert text.index(cause) < text.index(left) < text.index(error)
+    assert "was left out, as warned above; fix that row and this link works" in text
+
+
+def test_a_misspelt_objective_heading_makes_no_guess_at_another_objective() -> None:
+    text = run(
+        "directors", str(FACTS), "--directors", str(DATA / "team4.xlsx"), "--today", TODAY, code=1
+    )
+    cause = "column 'Objectve 1' was ignored"
+    assert cause in text
+    assert text.index(cause) < text.index("'doo.waiting-targets' names no objective")
+    # Not an objective of the facts file's own directors, nor any other guess.
+    assert "doo.winter" not in text
+    assert "use one of" not in text
+    assert (
+        "'doo.waiting-targets' names no objective of that director: the team file's column "
+        "'Objectve 1' was ignored, which may hold it"
+    ) in text
