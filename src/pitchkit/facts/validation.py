@@ -675,10 +675,19 @@ def link_problems(
     warned of): a link to one says so, rather than guess another director.
     """
     impacts = _items(data, "impacts")
-    kept = {"roles": roles, "ignored": ignored, "left_out": left_out, "team": team}
-    return _supports_problems(impacts, objectives, **kept) + _supports_problems(
-        impacts, objectives, key="excludes", **kept
-    )
+    return [
+        problem
+        for key in ("supports", "excludes")
+        for problem in _supports_problems(
+            impacts,
+            objectives,
+            key=key,
+            roles=roles,
+            ignored=ignored,
+            left_out=left_out,
+            team=team,
+        )
+    ]
 
 
 def _references(impact: dict[str, Any], key: str) -> list[Any]:
