@@ -164,3 +164,16 @@ def test_a_misspelt_objective_heading_makes_no_guess_at_another_objective() -> N
         "'doo.waiting-targets' names no objective of that director: the team file's column "
         "'Objectve 1' was ignored, which may hold it"
     ) in text
+
+
+# --- #11: a lower score listed above a higher one says why -----------------------------
+
+
+def test_a_lower_score_listed_first_says_why() -> None:
+    text = run("directors", str(FACTS), "--directors", str(TEAM), "--today", TODAY)
+    assert (
+        "Score: 33 out of 100 (listed ahead of Sian Beynon (38): when scores are this close, "
+        "the guide suggests a medical, nursing or finance director first)"
+    ) in text
+    # A director listed in score order says nothing of it.
+    assert text.count("listed ahead of") == 1

@@ -358,6 +358,30 @@ def statement_text(place: Place, lang: Language) -> str:
     return text
 
 
+def order_note(ranking: Ranking, place: Place, lang: Language) -> str:
+    """Why ``place`` is listed above a director who scores higher, or ``""`` (newuser39 #11).
+
+    Close scores go to the director the meeting is booked with, then to a role the
+    guide prefers (:func:`_order_key`): the list says so, rather than read as a slip.
+    """
+    later = ranking.places[ranking.places.index(place) + 1 :]
+    above = [p for p in later if p.pitch.score > place.pitch.score]
+    if not above:
+        return ""
+    names = fmt.join_list([f"{p.director.name} ({p.pitch.score})" for p in above], lang)
+    if place.meeting:
+        text = lang.gettext(
+            "listed ahead of {names}: when scores are this close, the meeting already booked "
+            "with them decides it"
+        )
+    else:
+        text = lang.gettext(
+            "listed ahead of {names}: when scores are this close, the guide suggests a "
+            "medical, nursing or finance director first"
+        )
+    return text.format(names=names)
+
+
 def _who(place: Place) -> str:
     return f"{place.director.name} ({place.director.role})"
 
