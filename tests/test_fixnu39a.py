@@ -177,3 +177,10 @@ def test_a_lower_score_listed_first_says_why() -> None:
     ) in text
     # A director listed in score order says nothing of it.
     assert text.count("listed ahead of") == 1
+
+
+def test_the_plan_s_bullet_has_a_verb(tmp_path: Path) -> None:
+    assert (
+        "In the plan, agency nursing shifts on the stroke wards at Glangwili and Bronglais will "
+        "fall from 118 to 60 shifts a month:"
+    ) in brief(tmp_path, "dof")

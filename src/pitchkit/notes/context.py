@@ -916,26 +916,29 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
 
 
 def planned_claim(text: str, statement: Statement, lang: Language, terms: Mapping[str, str]) -> str:
-    """A statement's claim after "In the plan,": as it is in English, with a verb in Welsh.
+    """A statement's claim after "In the plan,", with a verb.
 
-    English reads "In the plan, emergency admissions from 1,200 to 1,000 a
-    year: …"; Welsh wants a verb there: "Yn ôl y cynllun, bydd derbyniadau brys
-    yn gostwng o 1,200 i 1,000 …" (newuser31). The measure is the statement's own,
+    "In the plan, emergency admissions will fall from 1,200 to 1,000 a year: …"
+    (newuser39 #11); Welsh too: "Yn ôl y cynllun, bydd derbyniadau brys yn
+    gostwng o 1,200 i 1,000 …" (newuser31). The measure is the statement's own,
     as :func:`wording.movement_phrase` wrote it, not read back from ``text``: a
     measure may hold " o 75 oed" itself (review23).
     """
     claim = wording.lower_measure(text)
-    if lang.lang != "cy":
+    if lang.lang not in ("cy", "en"):
         return claim
+    # English too: "agency nursing shifts … will fall from 118 to 60", not a bullet with no
+    # verb (newuser39 #11).
+    word = " o " if lang.lang == "cy" else " from "
     shown = wording.shown_measure(statement.impact, lang, terms)
     # As the claim shows it: lower_measure read the measure's first word with the words after.
     measure, rest = claim[: len(shown)], claim[len(shown) :]
-    if rest.startswith(", o "):
+    if rest.startswith(f",{word}"):
         # A measure closed by a comma before its figures (wording.closed_by_comma).
         measure, rest = f"{measure},", rest[1:]
-    if measure.rstrip(",").lower() != shown.lower() or not rest.startswith(" o "):
+    if measure.rstrip(",").lower() != shown.lower() or not rest.startswith(word):
         return claim
-    rest = rest.removeprefix(" o ")
+    rest = rest.removeprefix(word)
     quantity = statement.quantity
     if quantity.target < quantity.baseline:
         moved = lang.gettext("{measure} will fall from {rest}")
