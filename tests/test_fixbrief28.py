@@ -48,8 +48,9 @@ def test_a_measure_name_with_a_comma_is_closed_before_its_figures(tmp_path: Path
     # reader27: "inappropriate out-of-area placement bed days, adult acute from 7,400".
     text = brief(copy_project(tmp_path), "dof")
     assert (
-        "In the plan, inappropriate out-of-area placement bed days, adult acute, from 7,400 to "
-        "3,600 bed days a year:"
+        # newuser39 #11: the plan's bullet has a verb ("will fall from").
+        "In the plan, inappropriate out-of-area placement bed days, adult acute, will fall from "
+        "7,400 to 3,600 bed days a year:"
     ) in text
     assert "adult acute from" not in text
     # A name ending in a figure or a sign needs the comma too; a word or a bracket does not.

@@ -64,10 +64,11 @@ def test_a_change_the_log_shows_is_said_after_the_plan() -> None:
     coo = note(SLT, SLT_TEAM, "coo")
     # After its objective and a colon, the bullet goes on in small letters (fixnew28b).
     assert (
+        # newuser39 #11: the plan's bullet has a verb ("will fall from").
         "under 18 weeks: in the plan, days from referral to swallowing assessment for care home "
-        "residents from 38 to 10 days: 28 days shorter, a 74% reduction. So far 10 days in "
-        "November 2026: a sustained change since April 2026; the target met in November 2026, "
-        "not yet shown to last."
+        "residents will fall from 38 to 10 days: 28 days shorter, a 74% reduction. So far 10 "
+        "days in November 2026: a sustained change since April 2026; the target met in "
+        "November 2026, not yet shown to last."
     ) in coo, coo
     dof = note(SLT, SLT_TEAM, "dof")
     # "Met" as the update's table says it (newuser28 #7): a run of months at the target since

@@ -169,11 +169,12 @@ def test_a_negative_sum_has_a_true_minus_sign() -> None:
 def test_a_brief_marks_a_plan_the_log_shows_worse(tmp_path: Path) -> None:
     text = brief(tmp_path, SICKLE, "dof", TEAM)
     [claim] = [row for row in text.splitlines() if "£36,000 less a year" in row]
+    # newuser39 #11: the plan's bullet has a verb ("will fall from").
     assert claim == (
-        "In the plan, agency nursing spend on the haematology ward from £96,000 to £60,000 a "
-        "year: £36,000 less a year, a 38% reduction. So far the log's figures, to the end of "
-        "November 2026, show it worse than before the change (£18,000 more), so no money is "
-        "counted for it."
+        "In the plan, agency nursing spend on the haematology ward will fall from £96,000 to "
+        "£60,000 a year: £36,000 less a year, a 38% reduction. So far the log's figures, to "
+        "the end of November 2026, show it worse than before the change (£18,000 more), so no "
+        "money is counted for it."
     )
     assert "Recurrent savings" not in text
 

@@ -61,11 +61,38 @@ class Place:
 
     @property
     def strongest(self) -> Statement | None:
-        """The strongest statement with a real improvement behind it, if any."""
+        """The strongest statement with a real improvement behind it, if any.
+
+        One whose impact the progress log bears out (or is too young to judge) comes
+        before one whose log shows no change: "the strongest point" is never an impact
+        that is not happening while another is (newuser39 #2).
+        """
         statements = self.pitch.statements
-        return next((s for s in statements if s.quantity.gain > 0), None) or (
-            statements[0] if statements else None
+        real = [s for s in statements if s.quantity.gain > 0]
+        return (
+            next((s for s in real if not log_shows_no_change(self.pitch, s.impact.id)), None)
+            or next(iter(real), None)
+            or (statements[0] if statements else None)
         )
+
+    @property
+    def stalled(self) -> bool:
+        """Whether every impact that serves this director is one the log shows no change in."""
+        return self.aligned and all(
+            log_shows_no_change(self.pitch, s.impact.id) for s in self.pitch.statements
+        )
+
+
+def log_shows_no_change(pitch: Pitch, impact_id: str) -> bool:
+    """Whether the progress log, by the pitch's date, contradicts the plan for ``impact_id``.
+
+    Its chart shows no change, or it is worse than before (:func:`standing`); not a log
+    too young to tell, nor none.
+    """
+    # Imported here: the update package builds on the notes this module imports.
+    from pitchkit.notes.update.actuals import standing
+
+    return standing(pitch.ledger, pitch.facts, impact_id) is not None
 
 
 @dataclass(frozen=True)
@@ -78,13 +105,17 @@ class Recommendation:
     unaligned: tuple[Place, ...]  # directors none of whose objectives the project serves
     passed_over: Place | None  # scored higher than ``first``, which went first on a near-tie
     #: What put ``first`` first: the score alone, or, on a near or exact tie, the meeting
-    #: booked with them, the guide's preferred roles, or (level and alike) the file's order.
-    decided_by: Literal["score", "meeting", "preference", "listed"] = "score"
+    #: booked with them, the guide's preferred roles, or (level and alike) the file's order;
+    #: or the log, which shows no change in any impact of those scored above them.
+    decided_by: Literal["score", "meeting", "preference", "listed", "log"] = "score"
     worries: tuple[Objective, ...] = ()  # objectives of ``first`` the board already worries about
     #: For each of ``worries``, what shows the board worries about it: ``("strategy", line)``
     #: or ``("concern", line)``, quoted from the facts; ``None`` when no one line shows it.
     worried_by: tuple[tuple[str, str] | None, ...] = ()
     level_with: Place | None = None  # scored the same as ``first``, which went first
+    #: Ranked above ``first``, but every impact that serves them is one the log shows no
+    #: change in (:attr:`Place.stalled`), while one serving ``first`` is not.
+    held_back: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -164,12 +195,27 @@ def rank_directors(
 
 
 def recommend(facts: Facts, places: tuple[Place, ...]) -> Recommendation:
-    """Choose whom to approach first from ranked ``places``."""
+    """Choose whom to approach first from ranked ``places``.
+
+    A director for whom every impact is one the log shows no change in goes after every
+    director with an impact it bears out, or is too young to judge: the first approach
+    leads with what is happening (newuser39 #2).
+    """
+    going = next((p for p in places if p.aligned and not p.stalled), None)
+    held_back: tuple[Place, ...] = ()
+    if going is not None:
+        held_back = places[: places.index(going)]
+        places = (
+            *(p for p in places if not p.stalled),
+            *(p for p in places if p.stalled),
+        )
     first = places[0]
     top_score = max(place.pitch.score for place in places)
     passed_over = level_with = None
-    decided_by: Literal["score", "meeting", "preference", "listed"] = "score"
-    if first.pitch.score < top_score:
+    decided_by: Literal["score", "meeting", "preference", "listed", "log"] = "score"
+    if held_back:
+        decided_by = "log"
+    elif first.pitch.score < top_score:
         passed_over = next(p for p in places if p.pitch.score == top_score)
         decided_by = "meeting" if first.meeting else "preference"
     elif first.aligned:
@@ -198,6 +244,7 @@ def recommend(facts: Facts, places: tuple[Place, ...]) -> Recommendation:
         worries=tuple(o for o, _ in shown),
         worried_by=tuple(line for _, line in shown),
         level_with=level_with,
+        held_back=held_back,
     )
 
 
@@ -296,11 +343,43 @@ def lens_title(place: Place, lang: Language) -> str:
 
 
 def statement_text(place: Place, lang: Language) -> str:
-    """The strongest statement for this director, worded; empty when there is none."""
+    """The strongest statement for this director, worded; empty when there is none.
+
+    A plan the log shows no change in says so: it is not happening yet (newuser39 #2).
+    """
     strongest = place.strongest
     if strongest is None:
         return ""
-    return wording.statement_text(strongest, lang, place.director)
+    text = wording.statement_text(strongest, lang, place.director)
+    if log_shows_no_change(place.pitch, strongest.impact.id):
+        text = lang.gettext("{statement} (the progress log shows no change in it yet).").format(
+            statement=text.rstrip(".")
+        )
+    return text
+
+
+def order_note(ranking: Ranking, place: Place, lang: Language) -> str:
+    """Why ``place`` is listed above a director who scores higher, or ``""`` (newuser39 #11).
+
+    Close scores go to the director the meeting is booked with, then to a role the
+    guide prefers (:func:`_order_key`): the list says so, rather than read as a slip.
+    """
+    later = ranking.places[ranking.places.index(place) + 1 :]
+    above = [p for p in later if p.pitch.score > place.pitch.score]
+    if not above:
+        return ""
+    names = fmt.join_list([f"{p.director.name} ({p.pitch.score})" for p in above], lang)
+    if place.meeting:
+        text = lang.gettext(
+            "listed ahead of {names}: when scores are this close, the meeting already booked "
+            "with them decides it"
+        )
+    else:
+        text = lang.gettext(
+            "listed ahead of {names}: when scores are this close, the guide suggests a "
+            "medical, nursing or finance director first"
+        )
+    return text.format(names=names)
 
 
 def _who(place: Place) -> str:
@@ -335,6 +414,7 @@ def why_text(ranking: Ranking, lang: Language) -> str:
             "It serves a problem the board already worries about, which weighs most: {worries}."
         ).format(worries="; ".join(_worry_text(ranking, lang)))
     text += _tie_text(recommendation, lang)
+    text += _held_back_text(recommendation, lang)
     passed = recommendation.passed_over
     if passed is not None and recommendation.decided_by == "meeting":
         text += " " + lang.gettext(
@@ -352,6 +432,24 @@ def why_text(ranking: Ranking, lang: Language) -> str:
             "this close the guide suggests a medical, nursing or finance director first."
         ).format(name=passed.director.name, theirs=passed.pitch.score, ours=first.pitch.score)
     return text
+
+
+def _held_back_text(recommendation: Recommendation, lang: Language) -> str:
+    """Why ``first`` goes ahead of directors who score higher on the plan, or nothing."""
+    held = recommendation.held_back
+    if not held:
+        return ""
+    measures = dict.fromkeys(s.impact.measure for place in held for s in place.pitch.statements)
+    return " " + lang.ngettext(
+        "{names} scores higher on the plan, but the progress log shows no change yet in what "
+        "would serve them ({measures}), so lead with what is already happening.",
+        "{names} score higher on the plan, but the progress log shows no change yet in what "
+        "would serve them ({measures}), so lead with what is already happening.",
+        len(held),
+    ).format(
+        names=fmt.join_list([p.director.name for p in held], lang),
+        measures="; ".join(wording.in_sentence(m, lang) for m in measures),
+    )
 
 
 def _worry_text(ranking: Ranking, lang: Language) -> list[str]:

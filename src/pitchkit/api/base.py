@@ -127,13 +127,35 @@ def open_facts(
         ids = team_ids(team, raising=True)
         if ids is None:
             raise
-        project = open_project(facts, locale=locale, default_locale=default_locale, team=ids)
+        try:
+            project = open_project(facts, locale=locale, default_locale=default_locale, team=ids)
+        except FactsError:
+            # The team file's own warnings first (a misspelt column, a row left out): they
+            # are often why a link names no one, and would otherwise never be printed
+            # (newuser39 #3).
+            _team_warnings(team, listener)
+            raise
     listener.speaking(project.lang)
     for line in project.loaded.warnings:
         listener.warning(line)
     if team is None:  # the file's own directors: one with no objectives is warned of
         _warn_no_objectives(project, listener)
     return project
+
+
+def _team_warnings(team: Path | None, listener: Listener) -> None:
+    """Say what reading the team file ``team`` noticed: its warnings, then the rows it left out."""
+    if team is None:
+        return
+    from pitchkit.errors import PitchkitError
+    from pitchkit.facts.directors import load_directors
+
+    try:
+        found = load_directors(team)
+    except PitchkitError:
+        return
+    for line in (*found.warnings, *found.problems):
+        listener.warning(line)
 
 
 def _warn_no_objectives(project: Project, listener: Listener) -> None:
@@ -167,7 +189,7 @@ def team_ids(team: Path | None, *, raising: bool = False) -> Team | None:
     if team is None:
         return None
     from pitchkit.errors import PitchkitError
-    from pitchkit.facts.directors import load_directors
+    from pitchkit.facts.directors import load_directors, misspelt_objective_columns
     from pitchkit.facts.validation import Team
 
     try:
@@ -182,7 +204,12 @@ def team_ids(team: Path | None, *, raising: bool = False) -> Team | None:
         # An id an earlier pitchkit made keeps working (DirectorsFile.former_ids).
         for olds in found.former_ids.get(director.id, {}).values():
             objectives[director.id].update(olds)
-    return Team(str(team), objectives)
+    return Team(
+        str(team),
+        objectives,
+        tuple(misspelt_objective_columns(found)),
+        tuple(found.left_out),
+    )
 
 
 def with_team(projects: list[Project], path: Path | None, listener: Listener) -> list[Project]:

@@ -27,6 +27,11 @@ class RankRequest(Checked):
     locale: str | None = None
     #: The user's own language setting, for a facts file that names none.
     default_locale: str | None = None
+    #: A spreadsheet (.csv or .xlsx) of figures merged with the progress log
+    #: (default: the facts file's ``measures:``): the ranking weighs what it shows.
+    measures: Path | None = None
+    #: The day of the ranking (default: today).
+    today: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,11 @@ def rank(request: RankRequest, listener: Listener | None = None) -> RankResult:
         default_locale=request.default_locale,
         team=request.directors,
     )
+    # The log is read as every note reads it, so the recommendation does not lead with an
+    # impact the figures show is not happening (newuser39 #2).
+    [project] = with_log([project], request.measures, heard, request.today)
     team = team_for(project.loaded, request.directors, heard.warning, project.lang.lang)
-    ranking = rank_directors(team.loaded.facts, project.lang)
+    ranking = rank_directors(team.loaded.facts, project.lang, today=request.today)
     return RankResult(project.lang, ranking, tuple(heard.warnings))
 
 

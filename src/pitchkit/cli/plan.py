@@ -130,7 +130,7 @@ def ranking_table(ranking: Ranking, lang: Language) -> Any:
     """The ranked directors as a rich table."""
     from rich.table import Table
 
-    from pitchkit.advice.ranking import statement_text
+    from pitchkit.advice.ranking import order_note, statement_text
 
     table = Table(show_lines=True, expand=False)
     for column in RANKING_COLUMNS:
@@ -143,7 +143,16 @@ def ranking_table(ranking: Ranking, lang: Language) -> Any:
             escape(f"{place.director.name} ({place.director.id})"),
             escape(role_and_lens(place, lang)),
             # Out of 100, said: "66" alone reads as anything (newuser37 #13).
-            lang.gettext("{score}/100").format(score=place.pitch.score),
+            escape(
+                "\n".join(
+                    part
+                    for part in (
+                        lang.gettext("{score}/100").format(score=place.pitch.score),
+                        order_note(ranking, place, lang),
+                    )
+                    if part
+                )
+            ),
             escape("\n".join(objective_lines(place, lang)) or "-"),
             escape(statement_text(place, lang) or "-"),
             escape("\n".join(reason_lines(place, lang)) or lang.gettext("no objective served")),
@@ -157,14 +166,16 @@ def ranking_blocks(ranking: Ranking, lang: Language, width: int) -> list[str]:
     Each director's line is followed by their score, objectives, strongest
     statement and why each link was made, indented and wrapped to ``width``.
     """
-    from pitchkit.advice.ranking import statement_text
+    from pitchkit.advice.ranking import order_note, statement_text
 
     lines: list[str] = []
     for place in ranking.places:
         heading = f"{place.rank}. {place.director.name} ({place.director.id}), "
         lines += wrapped(heading + role_and_lens(place, lang), "", width)
         score = lang.gettext("{score} out of 100").format(score=place.pitch.score)
-        lines.append(f"   {lang.gettext('Score')}: {score}")
+        if note := order_note(ranking, place, lang):
+            score = f"{score} ({note})"
+        lines += wrapped(f"{lang.gettext('Score')}: {score}", "   ", width)
         # The lens's defaults are never shown as the director's own.
         listed = (
             lang.gettext("Objectives")
@@ -246,8 +257,10 @@ def welsh_only_warning(ranking: Ranking) -> None:
 def directors(
     facts: FactsArg,
     directors: DirectorsOpt = None,
+    measures: MeasuresOpt = None,
     locale: ReportLocaleOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
+    today: TodayOpt = None,
 ) -> None:
     """Rank the directors by how well the project serves them, and say whom to approach first.
 
@@ -257,7 +270,15 @@ def directors(
     from pitchkit.api import RankRequest, rank
 
     result = rank(
-        RankRequest(facts, directors, locale, default_locale=UserDefaults.locale), Terminal()
+        RankRequest(
+            facts,
+            directors,
+            locale,
+            default_locale=UserDefaults.locale,
+            measures=measures,
+            today=given_day(today),
+        ),
+        Terminal(),
     )
     ranking, lang = result.ranking, result.lang
     welsh_only_warning(ranking)

@@ -530,7 +530,12 @@ def semantic_problems(
             (str(director.get("id", "")), str(director.get("role", "")))
             for _, director in directors
         ]
-        problems += link_problems(data, objectives, roles)
+        if team is not None:
+            problems += link_problems(
+                data, objectives, roles, team.ignored, team.left_out, team.name
+            )
+        else:
+            problems += link_problems(data, objectives, roles)
         problems += _both_problems(impacts)
         problems += meeting_problems(data, objectives)
     # With an id given twice, the log's unknown ids are said once, in that message.
@@ -644,6 +649,10 @@ class Team(NamedTuple):
 
     name: str
     objectives: dict[str, set[str]]
+    #: The file's misspelt objective columns, as written (``Objectve 1``): ignored.
+    ignored: tuple[str, ...] = ()
+    #: The ids of directors whose row the file left out, each warned of.
+    left_out: tuple[str, ...] = ()
 
 
 def link_problems(
@@ -651,6 +660,8 @@ def link_problems(
     objectives: dict[str, set[str]],
     roles: Sequence[tuple[str, str]] = (),
     ignored: Sequence[str] = (),
+    left_out: Sequence[str] = (),
+    team: str = "",
 ) -> list[Problem]:
     """``supports`` and ``excludes`` links in raw facts data naming no director or objective.
 
@@ -659,12 +670,24 @@ def link_problems(
     ``roles`` (each director's id and role) let ``cfo.cip`` suggest the finance
     director's id rather than the id a letter away. ``ignored`` are a team
     file's misspelt objective columns: a link naming no objective is said to
-    be perhaps in one of them, with no other objective suggested.
+    be perhaps in one of them, with no other objective suggested. ``left_out``
+    are the ids of directors whose row the team file ``team`` left out (each
+    warned of): a link to one says so, rather than guess another director.
     """
     impacts = _items(data, "impacts")
-    return _supports_problems(
-        impacts, objectives, roles=roles, ignored=ignored
-    ) + _supports_problems(impacts, objectives, key="excludes", roles=roles, ignored=ignored)
+    return [
+        problem
+        for key in ("supports", "excludes")
+        for problem in _supports_problems(
+            impacts,
+            objectives,
+            key=key,
+            roles=roles,
+            ignored=ignored,
+            left_out=left_out,
+            team=team,
+        )
+    ]
 
 
 def _references(impact: dict[str, Any], key: str) -> list[Any]:
@@ -695,6 +718,8 @@ def _supports_problems(
     key: str = "supports",
     roles: Sequence[tuple[str, str]] = (),
     ignored: Sequence[str] = (),
+    left_out: Sequence[str] = (),
+    team: str = "",
 ) -> list[Problem]:
     """``supports`` (or ``excludes``) links that name no director, or no objective of theirs."""
     problems: list[Problem] = []
@@ -713,6 +738,17 @@ def _supports_problems(
             director_id, _, objective_id = link.partition(".")
             if not objective_id:
                 message = Message("write the link as director_id.objective_id, e.g. dof.cip")
+                problems.append(Problem(loc, message))
+            elif id_key(director_id) not in keyed and id_key(director_id) in {
+                id_key(gone) for gone in left_out
+            }:
+                # The cause is the team file's row, warned of above (newuser39 #3).
+                message = Message(
+                    "no director has the id '{wanted}': their row in {team} was left out, "
+                    "as warned above; fix that row and this link works",
+                    wanted=director_id,
+                    team=team or "the team file",
+                )
                 problems.append(Problem(loc, message))
             elif id_key(director_id) not in keyed:
                 message = Message(

@@ -32,7 +32,7 @@ from pitchkit.recast.align import claimable_chain
 from pitchkit.recast.audience import is_others, items_for
 from pitchkit.recast.conversions import Conversion, convert
 from pitchkit.recast.english import english_director, english_impact, english_of, in_english
-from pitchkit.recast.lenses import PROJECT_PARTS, lens_data
+from pitchkit.recast.lenses import PROJECT_PARTS, GainSetting, lens_data
 from pitchkit.recast.measures import chain, concepts_in, linkable, measure_map, measured, setting_of
 from pitchkit.recast.measures_cy import chain_words
 from pitchkit.recast.money import (
@@ -259,12 +259,12 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
     finance = pitch.lens.lens.id == "finance"
     if ledger is None:
         return {"lines": [], "finance": finance, "price_year": "", "repeats": []}
+    unborne = {
+        line.impact.id
+        for line in ledger.counted
+        if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
+    }
     if finance:
-        unborne = {
-            line.impact.id
-            for line in ledger.counted
-            if line.releases == "cash" and log_standing(pitch, line.impact.id) is not None
-        }
         funding = pitch.facts.project.funding
         lines = moneytext.money_lines(
             ledger,
@@ -292,7 +292,7 @@ def money_context(pitch: Pitch, lang: Language, said: Collection[str] = ()) -> C
             # Beside the years "delivered": what they are counted against (newuser15 #5).
             lines[-1] = f"{lines[-1]} {averages}"
     else:
-        one = moneytext.money_line(ledger, lang, said, logged=ledger.logged)
+        one = moneytext.money_line(ledger, lang, said, logged=ledger.logged, unborne=unborne)
         lines = [lang.gettext("Money: {line}").format(line=one)] if one else []
         repeats = []
     return {
@@ -517,7 +517,21 @@ def conversion_notes(shown: Sequence[Statement], pitch: Pitch, lang: Language) -
     return list(dict.fromkeys(shown_notes))
 
 
-def how_text(statement: Statement, lang: Language) -> str:
+#: "A&E" after a word that takes an article before a place: "in A&E", "leave A&E".
+_A_AND_E_PLACE = re.compile(r"\b(in|from|leave|attend|to|at|reach) A&E\b")
+
+
+def in_welsh_words(reason: str) -> str:
+    """A map reason in the words NHS Wales uses: "emergency department", not "A&E".
+
+    The map's reasons are England's; a director of operations in a Welsh health
+    board reads "A&E" as another country's term (newuser39 #1).
+    """
+    said = _A_AND_E_PLACE.sub(r"\1 the emergency department", reason)
+    return said.replace("A&E", "emergency department")
+
+
+def how_text(statement: Statement, lang: Language, *, wales: bool = False) -> str:
     """Why the statement's link holds, from the measure map's reasons: ``""`` when not needed.
 
     A director reading "bed days … fewer" under an agency-spend objective
@@ -526,7 +540,8 @@ def how_text(statement: Statement, lang: Language) -> str:
     reasons are given for a chain with a step that is more than one measure
     counted inside another, in the note's language: a Welsh note gives the
     map's Welsh reasons (``measures_cy.yaml``), and none for a chain whose
-    Welsh is missing, rather than splice English into a Welsh sentence.
+    Welsh is missing, rather than splice English into a Welsh sentence. With
+    ``wales``, English reasons say "emergency department" (:func:`in_welsh_words`).
     """
     chain = statement.link.chain
     if statement.link.reason == "words":
@@ -537,6 +552,8 @@ def how_text(statement: Statement, lang: Language) -> str:
     if words is None:
         return ""
     reasons = [why.strip().rstrip(".") for why in words[1] if why.strip()]
+    if wales and lang.lang == "en":
+        reasons = [in_welsh_words(why) for why in reasons]
     if not reasons:
         return ""
     said = "; ".join(_not_said_twice(list(dict.fromkeys(reasons))))
@@ -702,7 +719,7 @@ def statement_context(
         )
     text = with_so_far(text, statement, pitch, lang)
     text = with_own_target(text, statement, pitch, lang)
-    how = how_text(statement, lang) if reasons else ""
+    how = how_text(statement, lang, wales=in_wales(pitch)) if reasons else ""
     return {
         "text": with_how(text, how),
         "claim": text,
@@ -901,26 +918,29 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
 
 
 def planned_claim(text: str, statement: Statement, lang: Language, terms: Mapping[str, str]) -> str:
-    """A statement's claim after "In the plan,": as it is in English, with a verb in Welsh.
+    """A statement's claim after "In the plan,", with a verb.
 
-    English reads "In the plan, emergency admissions from 1,200 to 1,000 a
-    year: …"; Welsh wants a verb there: "Yn ôl y cynllun, bydd derbyniadau brys
-    yn gostwng o 1,200 i 1,000 …" (newuser31). The measure is the statement's own,
+    "In the plan, emergency admissions will fall from 1,200 to 1,000 a year: …"
+    (newuser39 #11); Welsh too: "Yn ôl y cynllun, bydd derbyniadau brys yn
+    gostwng o 1,200 i 1,000 …" (newuser31). The measure is the statement's own,
     as :func:`wording.movement_phrase` wrote it, not read back from ``text``: a
     measure may hold " o 75 oed" itself (review23).
     """
     claim = wording.lower_measure(text)
-    if lang.lang != "cy":
+    if lang.lang not in ("cy", "en"):
         return claim
+    # English too: "agency nursing shifts … will fall from 118 to 60", not a bullet with no
+    # verb (newuser39 #11).
+    word = " o " if lang.lang == "cy" else " from "
     shown = wording.shown_measure(statement.impact, lang, terms)
     # As the claim shows it: lower_measure read the measure's first word with the words after.
     measure, rest = claim[: len(shown)], claim[len(shown) :]
-    if rest.startswith(", o "):
+    if rest.startswith(f",{word}"):
         # A measure closed by a comma before its figures (wording.closed_by_comma).
         measure, rest = f"{measure},", rest[1:]
-    if measure.rstrip(",").lower() != shown.lower() or not rest.startswith(" o "):
+    if measure.rstrip(",").lower() != shown.lower() or not rest.startswith(word):
         return claim
-    rest = rest.removeprefix(" o ")
+    rest = rest.removeprefix(word)
     quantity = statement.quantity
     if quantity.target < quantity.baseline:
         moved = lang.gettext("{measure} will fall from {rest}")
@@ -1490,15 +1510,47 @@ def suits_setting(gain: str, pitch: Pitch) -> bool:
     lead names nurses, "a fix that sticks" recurrent or permanent funding or
     change (newuser31 #4).
     """
-    for named, setting in lens_data().gain_settings.items():
+    settings = lens_data().gain_settings
+    for named, setting in settings.items():
         if not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", gain.casefold()):
             continue
-        words = project_words(pitch, setting.parts)
-        if not any(
-            re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", words) for w in setting.words
-        ):
+        parts = setting.parts
+        if named in LED_BY and "change" in parts and _first_led_by(pitch, settings) != named:
+            # The change names this profession only after another, one of a team's members
+            # ("therapists, nurse and rehab support workers"): not who leads it (newuser39 #7).
+            parts = tuple(part for part in parts if part != "change")
+        words = project_words(pitch, parts)
+        if not any(_said(w, words) for w in setting.words):
             return False
     return True
+
+
+#: The ``gain_settings`` that say which profession leads the change: of a team the change
+#: lists, the one named first leads it.
+LED_BY = ("nurse-led", "therapists")
+
+
+def _said(word: str, words: str) -> bool:
+    """Whether ``word`` stands as a word or phrase in ``words`` (both folded)."""
+    return re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", words) is not None
+
+
+def _first_led_by(pitch: Pitch, settings: Mapping[str, GainSetting]) -> str | None:
+    """Of :data:`LED_BY`, the profession the project's change names first, if any."""
+    change = project_words(pitch, ("change",))
+    found: list[tuple[int, str]] = []
+    for named in LED_BY:
+        setting = settings.get(named)
+        if setting is None:
+            continue
+        places = [
+            match.start()
+            for word in setting.words
+            if (match := re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", change))
+        ]
+        if places:
+            found.append((min(places), named))
+    return min(found)[1] if found else None
 
 
 def outcomes_named(text: str) -> tuple[str, ...]:

@@ -2535,7 +2535,12 @@ def _payback_given(ledger: Ledger) -> bool:
 
 
 def money_line(
-    ledger: Ledger | None, lang: Language, said: Collection[str] = (), *, logged: bool = False
+    ledger: Ledger | None,
+    lang: Language,
+    said: Collection[str] = (),
+    *,
+    logged: bool = False,
+    unborne: Collection[str] = (),
 ) -> str:
     """Every other director's one line: cash, capacity and payback at the price base.
 
@@ -2547,7 +2552,8 @@ def money_line(
     year of cash in the plan, at 2026/27 prices"). Beside cash and capacity
     the payback is the cash's own, unless even the whole benefit does not
     repay the funding within the project: the line then says so in the
-    finance block's words.
+    finance block's words. ``unborne`` are the impacts the progress log does not
+    bear out (:func:`cash_line`): cash from them alone is said to be none so far.
     """
     if ledger is None or not ledger.counted:
         return ""
@@ -2564,7 +2570,11 @@ def money_line(
         )
         return " ".join(
             part
-            for part in (_money_line(ledger, shown, lang, said, logged=logged), bases, spend)
+            for part in (
+                _money_line(ledger, shown, lang, said, logged=logged, unborne=unborne),
+                bases,
+                spend,
+            )
             if part
         )
     # Some cash is not the trust's (an ICB's contract prices, a council's budget), or some
@@ -2581,6 +2591,7 @@ def money_line(
         logged=logged,
         cash="own",
         whole="trust",
+        unborne=unborne,
     )
     rest = [_apart_text(groups, parts, ledger, lang)] if groups else []
     rest += _elsewhere_sentences(ledger, shown, lang, (), first=False)
@@ -2615,6 +2626,18 @@ def cash_payback_said(
     return not beyond_end(ledger, exact) and whole_months(ledger.payback_from(cash)) is not None
 
 
+def _no_cash_logged(ledger: Ledger, unborne: Collection[str]) -> bool:
+    """Whether every impact the trust's own cash comes from is one the log does not bear out.
+
+    Not when the log shows none of the whole benefit either: the payback's bracket then
+    says "the log shows none of it so far" of all of it (newuser37 #9), once is enough.
+    """
+    own = [line for line in ledger.counted if trust_cash(line)]
+    return (
+        bool(own) and ledger.project_benefit > 0 and all(line.impact.id in unborne for line in own)
+    )
+
+
 def _money_line(
     ledger: Ledger,
     shown: Figures,
@@ -2624,11 +2647,15 @@ def _money_line(
     logged: bool,
     cash: Kind = "cash",
     whole: Kind | None = None,
+    unborne: Collection[str] = (),
 ) -> str:
     """:func:`money_line` on ``shown``'s cash, the paybacks on ``cash`` and ``whole``.
 
     ``cash`` is the kind a payback "from the cash alone" counts, ``whole`` the
-    kind every other payback counts (``None``: the whole benefit).
+    kind every other payback counts (``None``: the whole benefit). When every
+    impact the trust's cash comes from is in ``unborne`` (the log does not bear
+    it out), the plan's cash says the log shows none of it, as the finance
+    director's note in the same pack does (newuser39 #6).
     """
     base = fy_label(ledger.price_year)
     capacity = [line for line in _capacity(ledger) if whole is None or line.elsewhere is None]
@@ -2649,19 +2676,31 @@ def _money_line(
             else lang.gettext("{capacity} a year of capacity, no cash, at {base} prices")
         ).format(capacity=_money(shown.capacity, lang), base=base)
     elif not shown.capacity:
-        text = (
-            lang.gettext("{cash} a year of cash in the plan, at {base} prices")
-            if planned
-            else lang.gettext("{cash} a year of cash at {base} prices")
-        ).format(cash=_money(shown.cash, lang), base=base)
+        if planned and _no_cash_logged(ledger, unborne):
+            text = lang.gettext(
+                "{cash} a year of cash in the plan (none of it shown by the log so far), at "
+                "{base} prices"
+            )
+        elif planned:
+            text = lang.gettext("{cash} a year of cash in the plan, at {base} prices")
+        else:
+            text = lang.gettext("{cash} a year of cash at {base} prices")
+        text = text.format(cash=_money(shown.cash, lang), base=base)
     else:
-        text = (
-            lang.gettext(
+        if planned and _no_cash_logged(ledger, unborne):
+            text = lang.gettext(
+                "{cash} of cash a year in the plan (none of it shown by the log so far) and "
+                "{capacity} of capacity, at {base} prices"
+            )
+        elif planned:
+            text = lang.gettext(
                 "{cash} of cash and {capacity} of capacity a year in the plan, at {base} prices"
             )
-            if planned
-            else lang.gettext("{cash} of cash and {capacity} of capacity a year at {base} prices")
-        ).format(cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base)
+        else:
+            text = lang.gettext("{cash} of cash and {capacity} of capacity a year at {base} prices")
+        text = text.format(
+            cash=_money(shown.cash, lang), capacity=_money(shown.capacity, lang), base=base
+        )
         text = fmt.settled(text, lang)  # "a £50,000" but "ac £80,000" in Welsh
     if not ledger.investment:
         return text + "."

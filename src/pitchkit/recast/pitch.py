@@ -727,6 +727,15 @@ def not_a_worry(facts: Facts) -> frozenset[str]:
     return WHERE_WRITTEN | own
 
 
+#: A Welsh body's plan named as where a priority is written ("Hywel Dda IMTP 2025-28,
+#: stroke recovery priority"): the map reads an IMTP as financial balance, but the line
+#: names no deficit, so it shows no worry about one (newuser39 #2) unless the objective
+#: is about the plan itself ("Deliver the IMTP 2025-28").
+_PLAN_DOCUMENT = re.compile(
+    r"\b(?:(?:approved|approvable)\s+)?(?:IMTPs?|Integrated Medium Term Plans?)\b", re.IGNORECASE
+)
+
+
 def _numbers(text: str) -> set[str]:
     """The whole numbers in ``text`` ("BAF risk 11" gives 11)."""
     return set(re.findall(r"\d+", text))
@@ -758,8 +767,11 @@ def worry_line(
         ("strategy", tuple(facts.project.strategy)),
         ("concern", tuple(director.concerns)),
     )
+    plan_named = _PLAN_DOCUMENT.search(objective.text) is not None
     for kind, lines in sources:
         for index, line in enumerate(lines):
+            if not plan_named:
+                line = _PLAN_DOCUMENT.sub(" ", line)
             shared = named & set(concepts_in(line, broad=True))
             if shared - ignored or (
                 shared & WHERE_WRITTEN and _numbers(line) & _numbers(objective.text)
@@ -919,6 +931,7 @@ def _choose_shown(
     statements: tuple[Statement, ...], limit: int, english: Mapping[str, str]
 ) -> tuple[Statement, ...]:
     """:func:`choose_shown`'s pick, before any objective is ceded to another impact."""
+    statements = _direct_first(statements)
     chosen: list[Statement] = []
     used_impacts: set[str] = set()
     used_objectives: set[str] = set()
@@ -957,7 +970,65 @@ def _choose_shown(
         ):
             chosen.append(statement)
             used_impacts.add(statement.impact.id)
+    # A link the lead confirmed to an objective not yet shown takes a bullet to spare,
+    # though its impact is shown already: an impact the lead tied to two objectives of one
+    # director names both, not only the one ranked first (newuser39 #1). Not an objective
+    # with a target of its own, which the impact's bullet reads its plan against
+    # (:func:`pitchkit.notes.context.with_own_target`).
+    for statement in statements:
+        if len(objectives) >= limit:
+            break
+        if (
+            statement not in chosen
+            and statement.link.confidence == "explicit"
+            and statement.objective.id not in objectives
+            and not _own_target(statement, english)
+        ):
+            chosen.append(statement)
+            objectives.add(statement.objective.id)
     return _own_measures_held(statements, chosen, limit, english)
+
+
+def _own_target(statement: Statement, english: Mapping[str, str]) -> bool:
+    """Whether ``statement``'s objective sets a target its impact's plan is read against."""
+    from pitchkit.recast.english import english_of
+
+    if statement.objective.target is not None:
+        return True
+    asked = BY_PERCENT.search(english_of(statement.objective.text, english))
+    relative = statement.quantity.relative
+    return asked is not None and relative is not None and relative > 0
+
+
+def through_a_cause(statement: Statement) -> bool:
+    """Whether ``statement``'s chain has a step that is a likely cause, not a part of the next."""
+    chain = statement.link.chain
+    return chain is not None and any(not step.part for step in chain.steps)
+
+
+def _direct_first(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """``statements``, each impact's confirmed link through a cause after its direct ones.
+
+    The lead confirmed "acute bed days → Reduce pathway of care delays" and "→ Meet the
+    4-hour and 12-hour waiting targets", the second only through occupancy, a likely
+    cause: the note leads with the objective the impact counts towards, and names the
+    other second (newuser39 #1). Otherwise in the order ranked.
+    """
+    ordered: list[Statement] = []
+    for statement in statements:
+        if statement in ordered:
+            continue
+        if statement.link.confidence == "explicit" and through_a_cause(statement):
+            ordered.extend(
+                other
+                for other in statements
+                if other not in ordered
+                and other.impact.id == statement.impact.id
+                and other.link.confidence == "explicit"
+                and not through_a_cause(other)
+            )
+        ordered.append(statement)
+    return tuple(ordered)
 
 
 def own_measure(statement: Statement) -> bool:
