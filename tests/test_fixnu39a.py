@@ -184,3 +184,14 @@ def test_the_plan_s_bullet_has_a_verb(tmp_path: Path) -> None:
         "In the plan, agency nursing shifts on the stroke wards at Glangwili and Bronglais will "
         "fall from 118 to 60 shifts a month:"
     ) in brief(tmp_path, "dof")
+
+
+def test_a_measure_of_falls_comes_down_rather_than_falls(tmp_path: Path) -> None:
+    # Session 30: the verb fixnu39a gave the plan's bullet read "inpatient falls … will fall
+    # from 84 to 50"; a measure that names falls comes down.
+    facts = Path(__file__).resolve().parent.parent / "examples" / "falls-prevention" / "facts.yaml"
+    out = tmp_path / "don.docx"
+    run("brief", str(facts), "-d", "don", "--out", str(out), "--today", "2028-04-10")
+    text = document_text(out)
+    assert "inpatient falls resulting in any harm will come down from 84 to 50" in text
+    assert "will fall from 84" not in text

@@ -942,8 +942,14 @@ def planned_claim(text: str, statement: Statement, lang: Language, terms: Mappin
         return claim
     rest = rest.removeprefix(word)
     quantity = statement.quantity
-    if quantity.target < quantity.baseline:
+    # A measure of falls does not "fall": "inpatient falls … will come down from 84 to 50".
+    named = set(re.findall(r"[a-z]+", measure.lower()))
+    if quantity.target < quantity.baseline and named & {"fall", "falls"}:
+        moved = lang.gettext("{measure} will come down from {rest}")
+    elif quantity.target < quantity.baseline:
         moved = lang.gettext("{measure} will fall from {rest}")
+    elif quantity.target > quantity.baseline and named & {"rise", "rises"}:
+        moved = lang.gettext("{measure} will go up from {rest}")
     elif quantity.target > quantity.baseline:
         moved = lang.gettext("{measure} will rise from {rest}")
     else:
