@@ -118,6 +118,21 @@ def test_figures_come_back_after_also_and_in_small_letters() -> None:
     assert back["text"] == full
 
 
+def test_a_payback_with_nothing_delivered_rests_on_the_forecast(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The log to the end of November shows no change yet: nothing is delivered, so the payback
+    # is on the benefit forecast, not "on the benefit delivered and forecast" (pins4 (c)).
+    monkeypatch.setenv("PITCHKIT_MEASURE", "0")
+    _out, _report, text = _cfo_brief(cli, tmp_path)
+    assert "nothing counted to the end of November 2026" in text
+    assert "payback 9.6 months on the benefit forecast, from the project's start" in text
+    assert "delivered and forecast" not in text
+    _out, _report, welsh = _cfo_brief(cli, tmp_path, "--locale", "cy_GB")
+    assert "ad-dalu mewn 9.6 mis ar sail y budd a ragwelir, o ddechrau'r prosiect" in welsh
+    assert "a gyflawnwyd ac a ragwelir" not in welsh
+
+
 @pytest.mark.slow
 def test_the_brief_with_its_figures_back_is_one_page_in_libreoffice(
     cli: Cli, tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch

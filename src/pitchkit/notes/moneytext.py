@@ -1171,7 +1171,14 @@ def investment_line(
         # Not the full rate the other directors' notes give (they say so), but the years
         # above: named, so that "11 months" beside their "6 months" is not read as a slip.
         forecast = not all(share.delivered_only for share in ledger.years)
-        payback = _payback_on_the_log(months, begins, lang, forecast=forecast, start=ledger.start)
+        payback = _payback_on_the_log(
+            months,
+            begins,
+            lang,
+            forecast=forecast,
+            start=ledger.start,
+            delivered=delivered_any(ledger),
+        )
     elif beyond_end(ledger, ledger.payback_months) and ledger.end is not None:
         # A payback after the project ends is not a payback the project makes: said so,
         # with the months at the full rate beside it for the finance director to weigh.
@@ -2781,6 +2788,11 @@ def _logged_cash_payback(
             "within the project, at the rate delivered so far and the plan's rate where the "
             "log cannot tell yet)."
         ).format(text=text, investment=investment)
+    if months is None and forecast and not delivered_any(ledger):
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back from the cash alone "
+            "within the project, on the benefit forecast)."
+        ).format(text=text, investment=investment)
     if months is None:
         pattern = (
             lang.gettext(
@@ -2830,6 +2842,23 @@ def _too_few_to(ledger: Ledger, lang: Language) -> str | None:
     if share is None or share.upto is None:
         return None
     return fmt.period_label(f"{share.upto:%Y-%m}", lang)
+
+
+def delivered_any(ledger: Ledger) -> bool:
+    """Whether the log shows any money delivered, in a closed year or the one under way.
+
+    A payback whose years have nothing delivered yet rests on the forecast
+    alone, and says so: "on the benefit forecast", not "on the benefit
+    delivered and forecast" beside "nothing counted to the end of November"
+    (pins4 (c)). A closed year's benefit at the plan's rate for too few
+    figures (``planned``) is not delivered.
+    """
+    for share in ledger.years:
+        if share.so_far is not None and share.so_far > 0:
+            return True
+        if share.logged and share.why != "young" and share.benefit - share.planned > 0:
+            return True
+    return False
 
 
 def forecast_basis(ledger: Ledger) -> str | None:
@@ -2918,6 +2947,12 @@ def _logged_payback(
             "{text}, against {investment} of funding (not paid back within the project at the "
             "rate delivered so far and the plan's rate where the log cannot tell yet)."
         ).format(text=text, investment=investment)
+    delivered = delivered_any(ledger)
+    if months is None and forecast and not delivered:
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back within the project on "
+            "the benefit forecast)."
+        ).format(text=text, investment=investment)
     if months is None:
         pattern = (
             lang.gettext(
@@ -2931,7 +2966,25 @@ def _logged_payback(
             )
         )
         return pattern.format(text=text, investment=investment)
-    if forecast:
+    if forecast and not delivered:
+        pattern = (
+            lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month on the benefit "
+                "forecast, if the capacity is turned into cash).",
+                "{text}, against {investment} of funding (payback in {n} months on the benefit "
+                "forecast, if the capacity is turned into cash).",
+                months,
+            )
+            if capacity
+            else lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month on the benefit "
+                "forecast).",
+                "{text}, against {investment} of funding (payback in {n} months on the benefit "
+                "forecast).",
+                months,
+            )
+        )
+    elif forecast:
         pattern = (
             lang.ngettext(
                 "{text}, against {investment} of funding (payback in {n} month on the benefit "
@@ -2979,17 +3032,22 @@ def _payback_on_the_log(
     *,
     forecast: bool,
     start: dt.date | None = None,
+    delivered: bool = True,
 ) -> str:
     """The finance block's payback once it follows the log, as a whole clause for each case.
 
     On the benefit delivered, or delivered and forecast when some year is
-    still to come; with the month it starts from when that is after the
-    project's start, and from the project's ``start`` otherwise: "10.8
+    still to come, or forecast alone when the log shows nothing delivered
+    yet (``delivered`` false: :func:`delivered_any`); with the month it
+    starts from when that is after the project's start, and from the
+    project's ``start`` otherwise: "10.8
     months" counted from the start read as a slip beside "£12,000 a month"
     that repays the funding in 8 months from when the benefit began
     (reader27 #8). Each case is its own sentence, so Welsh can word it whole
     rather than from pieces.
     """
+    if forecast and not delivered:
+        return _payback_on_the_forecast(months, begins, lang, start)
     if begins is None and start is not None:
         template = (
             lang.ngettext(
@@ -3036,6 +3094,29 @@ def _payback_on_the_log(
         )
     )
     return template.format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
+
+
+def _payback_on_the_forecast(
+    months: Months, begins: dt.date | None, lang: Language, start: dt.date | None
+) -> str:
+    """:func:`_payback_on_the_log` when the log shows nothing delivered yet: on the forecast."""
+    if begins is None and start is not None:
+        return lang.ngettext(
+            "payback {n} month on the benefit forecast, from the project's start ({start})",
+            "payback {n} months on the benefit forecast, from the project's start ({start})",
+            months,
+        ).format(n=months, start=fmt.date(start, lang))
+    if begins is None:
+        return lang.ngettext(
+            "payback {n} month on the benefit forecast",
+            "payback {n} months on the benefit forecast",
+            months,
+        ).format(n=months)
+    return lang.ngettext(
+        "payback {n} month on the benefit forecast, once it starts ({month})",
+        "payback {n} months on the benefit forecast, once it starts ({month})",
+        months,
+    ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
 
 
 def _counted_from(line: str, lang: Language, begins: dt.date | None) -> str:
