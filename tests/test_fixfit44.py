@@ -25,6 +25,7 @@ from docchecks import pdf_pages
 from documenttext import document_text
 from fixedday import pin_today
 from pitchkit.notes.fit import figures_back
+from pitchkit.recast.money import shipped_index, shown_cost, uplift
 
 Cli = Callable[..., Result]
 
@@ -131,6 +132,14 @@ def test_a_payback_with_nothing_delivered_rests_on_the_forecast(
     _out, _report, welsh = _cfo_brief(cli, tmp_path, "--locale", "cy_GB")
     assert "ad-dalu mewn 9.6 mis ar sail y budd a ragwelir, o ddechrau'r prosiect" in welsh
     assert "a gyflawnwyd ac a ragwelir" not in welsh
+
+
+def test_a_restated_cost_is_the_one_a_finance_director_gets_from_the_rate_shown() -> None:
+    # The page says "projected at 2.62% a year": £380 × 1.0262 = £389.956, £389.96 to the
+    # penny, half up; the mean's own digits (2.6195%) gave £389.95, read as cut short (pinsA).
+    assert shipped_index().projection == 2.62
+    assert shown_cost(380 * uplift(2025, 2026).factor, 380) == 389.96
+    assert shown_cost(450 * uplift(2024, 2026).factor, 450) == 473.89  # 450 × 1.0262²
 
 
 @pytest.mark.slow
