@@ -24,7 +24,9 @@ from typer.testing import Result
 from docchecks import pdf_pages
 from documenttext import document_text
 from fixedday import pin_today
+from pitchkit.i18n.translation import language
 from pitchkit.notes.fit import figures_back
+from pitchkit.notes.moneytext import _source_mid_sentence
 from pitchkit.recast.money import shipped_index, shown_cost, uplift
 
 Cli = Callable[..., Result]
@@ -140,6 +142,23 @@ def test_a_restated_cost_is_the_one_a_finance_director_gets_from_the_rate_shown(
     assert shipped_index().projection == 2.62
     assert shown_cost(380 * uplift(2025, 2026).factor, 380) == 389.96
     assert shown_cost(450 * uplift(2024, 2026).factor, 450) == 473.89  # 450 × 1.0262²
+
+
+def test_a_source_led_by_a_name_keeps_it_and_takes_the_before_one_thing() -> None:
+    # "Band 5" is a pay band's grade name: its capital stays, and the cost it names takes
+    # "the", as "from the homecare delivery contract" beside it (pinsH).
+    english = language("en_GB")
+    said = _source_mid_sentence("Band 5 hourly cost, trust payroll", english)
+    assert said == "the Band 5 hourly cost, trust payroll"
+    assert _source_mid_sentence("NHS reference costs 2016/17", english) == (
+        "NHS reference costs 2016/17"
+    )
+    assert _source_mid_sentence("NHS England", english) == "NHS England"
+    assert _source_mid_sentence("Local finance team estimate", english) == (
+        "the local finance team estimate"
+    )
+    welsh = language("cy_GB")
+    assert _source_mid_sentence("Band 5 hourly cost", welsh) == "Band 5 hourly cost"
 
 
 @pytest.mark.slow

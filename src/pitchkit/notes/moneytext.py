@@ -503,10 +503,37 @@ def _source_mid_sentence(source: str, lang: Language) -> str:
     """
     lowered = lower_measure(source)
     if lowered == source:
+        # A name kept as written ("Band 5", a pay band's grade name; "NHS"; "Westmoor General
+        # Hospital") still takes "the" before one thing it costs: "from the Band 5 hourly
+        # cost, trust payroll", as "from the homecare delivery contract" beside it (pinsH);
+        # "from NHS reference costs" and "from NHS England" as written.
+        if lang.lang == "en" and _one_common_thing(source):
+            return f"the {source}"
         return source
     if lang.lang == "en" and lowered.split(maxsplit=1)[0] not in _DETERMINERS:
         return f"the {lowered}"
     return lowered
+
+
+#: A year a source ends its phrase with: "2025/26", "2025".
+_SOURCE_YEAR = re.compile(r"\s*\(?\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\)?\s*$")
+
+
+def _one_common_thing(source: str) -> bool:
+    """Whether ``source``'s phrase (to its first comma, less a closing year) ends in one thing.
+
+    Its last word in small letters and not a plural: "Band 5 hourly cost", "NHS Supply
+    Chain catalogue price 2025/26"; not "NHS reference costs 2016/17" nor "NHS England".
+    """
+    words = source.split(",", 1)[0].split()
+    if not words or words[0].casefold() in _DETERMINERS:
+        return False
+    head = _SOURCE_YEAR.sub("", " ".join(words)).split()
+    if not head:
+        return False
+    last = head[-1]
+    plural = last.endswith("s") and not last.endswith("ss")
+    return last.isalpha() and last.islower() and not plural
 
 
 def measure_unit(impact: Impact, lang: Language) -> str | None:
