@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
+import crisiscase
 from docchecks import pdf_pages
 from documenttext import document_text
 from fixedday import pin_today
@@ -159,6 +160,22 @@ def test_a_source_led_by_a_name_keeps_it_and_takes_the_before_one_thing() -> Non
     )
     welsh = language("cy_GB")
     assert _source_mid_sentence("Band 5 hourly cost", welsh) == "Band 5 hourly cost"
+
+
+def test_an_update_whose_only_money_is_expected_lists_only_that_unit_cost(
+    tmp_path: Path,
+) -> None:
+    # The director of people's May update gives one figure of money, the agency shifts'
+    # "Expected, not yet delivered" forecast; its small print listed all four of the plan's
+    # unit costs (out-of-area bed day, shift, ready-for-discharge bed day, crisis night) as if
+    # a line summed the plan (pinsA). Only the shift's cost is behind the money on the page.
+    text = crisiscase.update(crisiscase.copy_project(tmp_path), "dpw", "2026-05")
+    assert "Expected, not yet delivered: registered nurse agency shifts" in text
+    costs = text.split("Unit costs used: ", 1)[1]
+    assert costs.startswith("£380 per shift at 2025/26 prices (£389.96 at 2026/27)")
+    assert "per inappropriate out-of-area placement bed day" not in costs
+    assert "per night" not in costs
+    assert "ready for discharge at" not in costs
 
 
 @pytest.mark.slow
