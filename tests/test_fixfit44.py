@@ -25,10 +25,14 @@ import crisiscase
 from docchecks import pdf_pages
 from documenttext import document_text
 from fixedday import pin_today
+from pitchkit.api.base import Heard, with_log
+from pitchkit.facts.project import open_project
 from pitchkit.i18n.translation import language
+from pitchkit.notes.context import shown_ledger
 from pitchkit.notes.fit import figures_back
 from pitchkit.notes.moneytext import _source_mid_sentence
 from pitchkit.recast.money import shipped_index, shown_cost, uplift
+from pitchkit.recast.pitch import recast
 
 Cli = Callable[..., Result]
 
@@ -176,6 +180,30 @@ def test_an_update_whose_only_money_is_expected_lists_only_that_unit_cost(
     assert "per inappropriate out-of-area placement bed day" not in costs
     assert "per night" not in costs
     assert "ready for discharge at" not in costs
+
+
+def test_a_closed_year_and_the_year_under_way_are_priced_by_one_rule() -> None:
+    # pinsF read 2025/26's £29,960 as 40 × £749 beside 303 × £749.12 for the year under way.
+    # Both are the whole count the page writes × the cost to the penny its small print shows
+    # (docs/money.md): 40 × £749.13 = £29,965.20 (£29,960 to the £10) and 303 × £749.13.
+    # This pins the one rule; it held on main too (the £30 was a misreading).
+    day = dt.date(2026, 12, 5)
+    [project] = with_log(
+        [open_project(Path(__file__).parent / "data" / "newuser11" / "hys" / "facts.yaml")],
+        None,
+        Heard(None),
+        day,
+    )
+    facts = project.facts
+    [director] = [d for d in facts.directors if d.id == "dof"]
+    ledger = shown_ledger(recast(facts, director, today=day))
+    assert ledger is not None
+    [line] = [x for x in ledger.lines if x.impact.id == "hysteroscopies-done-as"]
+    assert line.restated_cost == 749.13
+    closed, under_way = ledger.years[0], ledger.years[1]
+    assert closed.logged
+    assert closed.benefit == pytest.approx(40 * 749.13)
+    assert under_way.so_far == pytest.approx(303 * 749.13)
 
 
 @pytest.mark.slow
