@@ -82,7 +82,8 @@ def test_the_finance_brief_shows_worked_money_in_en_gb(tmp_path: Path) -> None:
     # Since fixbrief27 (reader26 #11): price, base, today's price, then the source.
     assert (
         # fixbrief29 (reader28 #14): the source's capital lowered mid-sentence.
-        "£1,590 per admission at 2016/17 prices (£2,115.62 at 2026/27), from the non-elective "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "£1,590 per admission at 2016/17 prices (£2,115.64 at 2026/27), from the non-elective "
         "episode, NHS reference costs 2016/17"
     ) in text
     assert "3 December 2026" in text

@@ -138,18 +138,20 @@ def test_a_concern_the_log_bears_out_is_named_plainly(tmp_path: Path) -> None:
 
 
 def test_the_plan_is_priced_at_the_unit_cost_the_page_shows(tmp_path: Path) -> None:
-    # 3 fewer falls a year at £1,878 in 2016/17 prices: £2,498.82 at 2026/27 prices, shown
+    # 3 fewer falls a year at £1,878 in 2016/17 prices: £2,498.85 at 2026/27 prices, shown
     # to the penny. The capacity once read £7,496 beside a cost shown £2,499, which no one
-    # could get from the page; the page now shows £2,498.82, and 3 x £2,498.82 = £7,496.46,
+    # could get from the page; the page now shows £2,498.85, and 3 x £2,498.85 = £7,496.55,
     # as what the log delivers is priced (newuser20 #7).
     impacts: Any = YAML().load(FALLS.read_text(encoding="utf-8"))["impacts"]
     impacts[0]["target"] = 81
     path = _falls(tmp_path, {"impacts": impacts, "project": _funded(6000)})
     text = _brief(path, "dof", dt.date(2027, 2, 10))
-    assert "(£2,498.82 at 2026/27)" in text, text  # reader26 #11: in brackets after the cost
+    # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+    assert "(£2,498.85 at 2026/27)" in text, text  # reader26 #11: in brackets after the cost
     # Since reader20 #3 the example links falls with harm to the DoF's value-for-money
     # objective, so the capacity is in the statement line, not a "Capacity:" line of its own.
-    assert "3 fewer a year, a 4% reduction, worth £7,496 a year in capacity" in text
+    # fixfit44: £2,498.85 at the 2.62% the note gives (was £2,498.82), so £7,497.
+    assert "3 fewer a year, a 4% reduction, worth £7,497 a year in capacity" in text
     assert "£2,499 at" not in text
 
 

@@ -127,9 +127,9 @@ def test_a_year_under_way_has_the_money_blocks_forecast(tmp_path: Path) -> None:
     # change, though the fall's first move (103 to 99) came in April (fixmoney21: a weaker
     # June of 97 showed it, and 93 had counted £0 as "a fall that began before the change").
     # Delivered against the mean before the change, (101 + 98 + 103 + 99 + 96) / 5 = 99.4:
-    # 6 x 99.4 - (93 + 88 + 85 + 83 + 81 + 79) = 87.4, so 87 admissions x £2,171.03 =
-    # £188,880 to the end of November, and 4 more months at that rate: 188,880 x 10 / 6 =
-    # £314,799, so £315,000. The statement gives the block's forecast, never the part of a
+    # 6 x 99.4 - (93 + 88 + 85 + 83 + 81 + 79) = 87.4, so 87 admissions x £2,171.07 =
+    # £188,883 to the end of November, and 4 more months at that rate: 188,883 x 10 / 6 =
+    # £314,805, so £315,000. The statement gives the block's forecast, never the part of a
     # year's rate falling in 2027/28.
     text = brief_text(tmp_path, "frailty-virtual-ward", today=dt.date(2027, 12, 1))
     found = re.search(r"2027/28 (£[\d,]+) forecast against", text)

@@ -5,7 +5,7 @@
   and none better than the baseline. The statement says no money is counted
   for it, so the year under way counts nothing for it either, and no payback
   or return at the plan's full year (it read "2027/28 £87,000 ... payback 7
-  months; £1.82 per £1", 34 × £2,564.28 the plan's year).
+  months; £1.82 per £1", 34 × £2,564.32 the plan's year).
 - Ysbyty cymunedol, a note of 10 August 2027: 2026/27 has ended, and its
   two logged months, 428 and 412 attendances against 420, net to nothing,
   so the closed year counts £0 (no figure for January 2027), not the plan's
@@ -55,7 +55,8 @@ def _text(tmp: Path, facts: Path, director: str, today: dt.date, locale: str) ->
             "resulting in "
             "any harm, whose figures are worse than before the change), a net cost of £48,000; "
             "not paid back within the project; no return on the £48,000 of funding.",
-            "not paid back within the project on the benefit delivered and forecast",
+            # fixfit44: nothing delivered yet, so the basis is the forecast alone.
+            "not paid back within the project on the benefit forecast",
         ),
         (
             "cy_GB",

@@ -79,12 +79,13 @@ def test_a_months_money_reads_as_the_year_the_finance_block_gives(tmp_path: Path
 
 
 def test_a_unit_cost_reads_as_a_costing_then_its_source(tmp_path: Path) -> None:
-    # reader26 #11: "£1,878 per fall: Local finance team estimate, 2025: …, £2,498.82 at
+    # reader26 #11: "£1,878 per fall: Local finance team estimate, 2025: …, £2,498.85 at
     # 2026/27 prices" nested colons, read the restated price as part of the source and lost
     # "with harm" from the unit.
     falls = _example_brief(tmp_path, "falls-prevention")
     assert (
-        "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,498.82 at "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,498.85 at "
         "2026/27), from the local finance team estimate, 2025: 6 excess bed days per fall with "
         "harm"
     ) in falls  # fixbrief29 (reader28 #14): the source's capital lowered mid-sentence
@@ -111,9 +112,11 @@ def test_an_update_that_gives_some_sources_gives_them_all_once(tmp_path: Path) -
     assert (
         "Unit costs used: £620 per inappropriate out-of-area placement bed day at 2025/26 "
         "prices (£636.24 at 2026/27), from the trust average out-of-area spot purchase price; "
-        "£380 per shift at 2025/26 prices (£389.95 at 2026/27), from the trust agency premium "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "£380 per shift at 2025/26 prices (£389.96 at 2026/27), from the trust agency premium "
         "per nursing shift over bank; £450 per bed day of adult acute inpatients clinically "
-        "ready for discharge at 2024/25 prices (£473.88 at 2026/27), from the trust reference "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "ready for discharge at 2024/25 prices (£473.89 at 2026/27), from the trust reference "
         "cost, adult acute mental health bed day; £210 per night at 2026/27 prices, from the "
         "crisis house contract price per night; prices restated"
     ) in text

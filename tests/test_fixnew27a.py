@@ -73,7 +73,8 @@ def test_every_note_gives_one_payback_a_missing_month_adding_nothing(
     # days, 5 + 14.3/31 = 5.5 months; cash alone £4,088,000 (£11,200 a day), 16.5 days, 5.5.
     # The missing month can no longer move the payback here; every note still gives the same.
     dof = brief(cli, tmp_path, "dof")
-    assert "payback 5.5 months on the benefit delivered and forecast" in dof, dof
+    # fixfit44: nothing counted yet, so the payback is "on the benefit forecast" alone.
+    assert "payback 5.5 months on the benefit forecast" in dof, dof
     assert "Payback from the cash alone: 5.5 months." in dof
     for director in DIRECTORS[1:]:
         text = brief(cli, tmp_path, director)
@@ -85,7 +86,7 @@ def test_every_note_gives_one_payback_a_missing_month_adding_nothing(
 def test_the_payback_in_welsh_is_the_same_month(cli: Cli, tmp_path: Path) -> None:
     # fixspc28: nothing counted yet, so 5.5 months at the plan's rate, as in English above.
     dof = brief(cli, tmp_path, "dof", "--locale", "cy_GB")
-    assert "ad-dalu mewn 5.5 mis ar sail y budd a gyflawnwyd ac a ragwelir" in dof
+    assert "ad-dalu mewn 5.5 mis ar sail y budd a ragwelir" in dof  # fixfit44: forecast alone
     assert "Ad-dalu o'r arian parod yn unig: 5.5 mis." in dof
     coo = brief(cli, tmp_path, "coo", "--locale", "cy_GB")
     # fixbrief29: the log-based payback names its basis first, the 5.5 months unchanged.
@@ -118,7 +119,8 @@ def test_three_months_after_the_change_is_too_early_to_count_not_no_return(
     # Nothing counted to the end of October (4 months), then the plan's £391,800 a month
     # (£1,959,000 over November to March) repays the £185,000 during November: 5 months,
     # not the year's £1,959,000 spread back over July to October ("1 month").
-    assert "payback 4.5 months on the benefit delivered and forecast" in dof
+    # fixfit44: nothing counted to the end of October, so "on the benefit forecast" alone.
+    assert "payback 4.5 months on the benefit forecast" in dof
     assert "Payback from the cash alone: 4.5 months." in dof
     for director in ("md", "coo"):
         text = brief(cli, tmp_path, director, "--measures", str(PROJECT / "log-oct.xlsx"),
@@ -135,7 +137,7 @@ def test_three_months_after_the_change_is_too_early_to_count_not_no_return(
         "(ni chyfrifir dim hyd at ddiwedd Hydref 2026, gan nad yw ffigurau'r cofnod cynnydd yn "
         "dangos y newid eto; cyfradd lawn y cynllun am weddill y flwyddyn)"
     ) in welsh
-    assert "ad-dalu mewn 4.5 mis ar sail y budd a gyflawnwyd ac a ragwelir" in welsh
+    assert "ad-dalu mewn 4.5 mis ar sail y budd a ragwelir" in welsh  # fixfit44: forecast alone
     # Each measure's statement says why nothing is counted yet, in every note.
     assert (
         # Since session 26 the team sheet's £6.2m savings target gives the plan's share of it;

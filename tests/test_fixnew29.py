@@ -207,14 +207,16 @@ def test_a_unit_cost_under_100_pounds_keeps_its_pence(tmp_path: Path) -> None:
     text = written(tmp_path, priced, "cfo")
     # reader26 #11: a costing (price, unit, price base, today's price), then its source.
     assert (
-        "£3.90 per item at 2025/26 prices (£4.00 at 2026/27), from ePACT2 net ingredient cost "
+        # fixfit44: a kept name takes "the" before the one cost it gives.
+        "£3.90 per item at 2025/26 prices (£4.00 at 2026/27), from the ePACT2 net ingredient cost "
         "per item 2025/26" in text
     )
     # One format for the list: with £3.90 in it, every cost to the penny (newuser31 #8).
     # fixbrief29: a unit cost's source is lower-cased mid-sentence, "from the day unit ...".
     assert "£95.00 per infusion at 2026/27 prices, from the day unit infusion cost 2026/27" in text
     assert (
-        "£280.00 per shift at 2026/27 prices, from Westmoor General Hospital bank shift rate "
+        # fixfit44: a kept name takes "the" before the one rate it gives.
+        "£280.00 per shift at 2026/27 prices, from the Westmoor General Hospital bank shift rate "
         "2026/27" in text
     )
     # Totals keep their rounding: 50 x 12 x £4.00 = £2,400 with £115,200, shown £118,000.

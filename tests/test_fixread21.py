@@ -100,8 +100,8 @@ def brief_text(facts: Path, director: str, day: dt.date, locale: str = "en_GB") 
 def test_the_plan_sentence_keeps_the_plan_and_the_forecast_apart(
     tmp_path: Path, locale: str, expected: str
 ) -> None:
-    # The plan: 200 × £2,171.03 (2027/28 prices) = £434,206 a year; June to March is 10
-    # months of it, £361,838. The log's forecast is its own figure, not the plan's share.
+    # The plan: 200 × £2,171.07 (2027/28 prices) = £434,214 a year; June to March is 10
+    # months of it, £361,845. The log's forecast is its own figure, not the plan's share.
     text = brief_text(cash_frailty(tmp_path), "dof", dt.date(2028, 3, 10), locale)
     assert expected in text
     assert "of which £352,000 is forecast" not in text
@@ -115,7 +115,7 @@ def test_the_plan_sentence_keeps_the_plan_and_the_forecast_apart(
 @pytest.mark.parametrize("locale", ["en_GB", "cy_GB"])
 def test_money_is_worked_from_the_count_the_page_shows(tmp_path: Path, locale: str) -> None:
     # June 2027 to February 2028: 9 x 99.4 - 749 = 145.6 fewer admissions, written 146. At
-    # £2,171.03 (2027/28 prices): 146 x 2,171.03 = £316,970 delivered, shown £317,000.
+    # £2,171.07 (2027/28 prices): 146 x 2,171.07 = £316,976 delivered, shown £317,000.
     text = brief_text(cash_frailty(tmp_path), "dof", dt.date(2028, 3, 10), locale)
     assert "146" in text
     assert "£317,000" in text

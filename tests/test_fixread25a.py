@@ -127,7 +127,7 @@ def test_none_the_plan_cannot_reach_is_said_part_way(tmp_path: Path) -> None:
 
 def test_one_year_with_all_the_funding_does_not_say_the_funding_twice(tmp_path: Path) -> None:
     text = _example_brief(tmp_path, "falls-prevention", "dof")
-    # 34 falls x £2,498.82 = £84,960 in 2027/28, the one year, against £48,000 of funding.
+    # 34 falls x £2,498.85 = £84,961 in 2027/28, the one year, against £48,000 of funding.
     # fixbrief28: a year's funding is "against £X" alone, "of funding" once in the lead.
     assert "2027/28 £85,000 against £48,000" not in text
     assert "counting capacity as if it were cash: 2027/28 £85,000, net £37,000;" in text

@@ -83,7 +83,8 @@ def test_a_finance_directors_update_gives_the_unit_cost_behind_its_money(tmp_pat
         # reader26 #11: the restated price in brackets, the unit with its qualifier.
         # fixmoney27 (reader27 #1): at the prices of 2027/28, the year of the period, though
         # written in 2028/29, and the projected years said, as the brief says them.
-        "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,564.28 at "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,564.32 at "
         "2027/28); prices restated with the NHS Cost Inflation Index, PSSRU 2025; 2025/26, "
         "2026/27 and 2027/28 projected at 2.62% a year; sources as in the briefing note."
     ) in text
@@ -92,7 +93,8 @@ def test_a_finance_directors_update_gives_the_unit_cost_behind_its_money(tmp_pat
     welsh = _example_update(tmp_path, "ysbyty-cymunedol", "dof", "2027-10")
     assert (
         # fixmoney27: October 2027 is priced in 2027/28.
-        "Costau uned a ddefnyddiwyd: £148 am bob presenoldeb ym mhrisiau 2016/17 (£202.08 ym "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "Costau uned a ddefnyddiwyd: £148 am bob presenoldeb ym mhrisiau 2016/17 (£202.09 ym "
         "mhrisiau 2027/28);"
     ) in welsh
 
@@ -103,7 +105,8 @@ def test_the_chief_nurses_update_gives_the_unit_cost_of_what_it_values(tmp_path:
     text = _example_update(tmp_path, "falls-prevention", "don", "2028-03")
     assert "worth £" in text
     assert (
-        "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,564.28 at "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "Unit costs used: £1,878 per fall resulting in any harm at 2016/17 prices (£2,564.32 at "
         "2027/28)"
     ) in text
 
@@ -117,9 +120,11 @@ def test_two_costs_for_one_unit_are_told_apart_by_their_sources(tmp_path: Path) 
         # fixbrief29 (reader28 #14): each bed day named, sources lowered mid-sentence.
         "Unit costs used: £620 per inappropriate out-of-area placement bed day at 2025/26 "
         "prices (£636.24 at 2026/27), from the trust average out-of-area spot purchase price; "
-        "£380 per shift at 2025/26 prices (£389.95 at 2026/27), from the trust agency premium "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "£380 per shift at 2025/26 prices (£389.96 at 2026/27), from the trust agency premium "
         "per nursing shift over bank; £450 per bed day of adult acute inpatients clinically "
-        "ready for discharge at 2024/25 prices (£473.88 at 2026/27), from the trust reference "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "ready for discharge at 2024/25 prices (£473.89 at 2026/27), from the trust reference "
         "cost, adult acute mental health bed day; £210 per night at 2026/27 prices, from the "
         "crisis house contract price per night;"
     ) in text

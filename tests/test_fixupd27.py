@@ -196,7 +196,8 @@ def test_money_in_the_board_text_and_forecast_names_its_unit_costs(tmp_path: Pat
     assert (
         # fixbrief27 (reader26 #11): each costing reads price, base, then today's price.
         "Unit costs used: £222 per attendance at 2025/26 prices (£227.82 at 2026/27); "
-        "£1,590 per admission at 2016/17 prices (£2,115.62 at 2026/27);"
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "£1,590 per admission at 2016/17 prices (£2,115.64 at 2026/27);"
     ) in text
     assert text.index("Unit costs used") < text.index("Money so far and forecast")
 
@@ -207,7 +208,8 @@ def test_the_forecasts_agency_shifts_name_their_unit_cost(tmp_path: Path) -> Non
     # fixbrief27 (reader26 #11): the costing in its new form, with the source it gives.
     # fixbrief29: a source is lower-cased after "from the".
     assert (
-        "£380 per shift at 2025/26 prices (£389.95 at 2026/27), from the trust agency premium "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "£380 per shift at 2025/26 prices (£389.96 at 2026/27), from the trust agency premium "
         "per nursing shift over bank;"
     ) in text
 

@@ -404,7 +404,8 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
     own = {2025: 3.6, 2026: 3.0}
     delivery = 18.4 * factor(2024, 2026, own)
     assert small_print(MEDICINES, tmp_path) == (
-        "Unit costs used: £27.50 per hour, price year not stated, from Band 5 hourly cost, "
+        # fixfit44: "Band 5" (a grade name) keeps its capital, and takes "the" before one cost.
+        "Unit costs used: £27.50 per hour, price year not stated, from the Band 5 hourly cost, "
         "trust payroll; £18.40 per delivery at 2024/25 prices "
         # fixbrief29: the unit cost's source is lower-cased after "from the".
         f"({pounds(round(delivery, 2))} at 2026/27), from the homecare delivery contract; prices "

@@ -147,7 +147,8 @@ def test_the_unit_cost_small_print_names_the_price_year_it_is_in(tmp_path: Path)
     # reader26 #11: a costing (price, unit, price base, today's price), then its source.
     assert (
         # ... and with the measure's qualifier: the cost is of a fall with harm.
-        "Unit costs used: £2,871 per fall with harm at 2021/22 prices (£3,458.49 at 2026/27), "
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "Unit costs used: £2,871 per fall with harm at 2021/22 prices (£3,458.53 at 2026/27), "
         # fixbrief29: a unit-cost source is lower-cased mid-sentence, "from the ...".
         "from the cost of a fall with harm; prices restated"
     ) in english
@@ -155,7 +156,8 @@ def test_the_unit_cost_small_print_names_the_price_year_it_is_in(tmp_path: Path)
     assert "£2,871 am bob " in welsh, welsh
     # An English source is quoted after Welsh "o", not mutated ("o Gost of a fall").
     assert (
-        "ym mhrisiau 2021/22 (£3,458.49 ym mhrisiau 2026/27), o “Cost of a fall with harm”"
+        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
+        "ym mhrisiau 2021/22 (£3,458.53 ym mhrisiau 2026/27), o “Cost of a fall with harm”"
     ) in welsh
 
 
@@ -180,7 +182,7 @@ def test_an_updates_money_is_the_count_times_the_unit_cost_shown_rounded_as_the_
     assert product >= 10_000
     expected = int(product / 1000 + 0.5) * 1000
     assert worth[1] == f"{expected:,}", (count, cost, worth)
-    # 12 x £3,458.49 = £41,502: £42,000 (the cost is shown and used to the penny, newuser20
+    # 12 x £3,458.53 = £41,502: £42,000 (the cost is shown and used to the penny, newuser20
     # #7), where three significant figures gave £41,500.
     assert "£41,500" not in update
     welsh = _falls_note(tmp_path, "update", "--locale", "cy_GB")

@@ -6,8 +6,8 @@ cut after June 2027, a note of 10 July 2027 has 6 figures, fewer than the 8
 a chart needs (docs/spc.md), so nothing can be told from them either way.
 The year under way, 2027/28, counts nothing for June, the month logged since
 the change, and the plan's full rate for the rest of the year: 200 fewer
-admissions a year at £2,171.03 (2027/28 prices) is £434,207 a year, of which
-July to March, 275 of 366 days, is £326,249, shown £326,000 (newuser32 #3: it
+admissions a year at £2,171.07 (2027/28 prices) is £434,214 a year, of which
+July to March, 275 of 366 days, is £326,254, shown £326,000 (newuser32 #3: it
 had the plan's rate for June too, £362,000). The finance block says why (the
 log has 6 figures and a chart needs 8); the update's "Delivered so far" says
 the same of its money.

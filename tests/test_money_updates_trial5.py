@@ -157,11 +157,11 @@ def test_closed_years_show_what_the_log_delivered_and_years_to_come_the_forecast
     tmp_path: Path,
 ) -> None:
     # Worked by hand from the log, each count priced at the note's 2026/27 prices (refit
-    # £62 in 2023/24 = £67.92; admission £1,590 in 2016/17 = £2,115.62):
+    # £62 in 2023/24 = £67.92; admission £1,590 in 2016/17 = £2,115.64):
     # 2024/25 (no figure for 2025-Q1): refits 50 + 100 + 130 = 280 × £67.92 = £19,016;
-    #   returned £3,000 + £6,000 + £8,000 = £17,000; falls 2 + 3 + 4 = 9 × £2,115.62 =
+    #   returned £3,000 + £6,000 + £8,000 = £17,000; falls 2 + 3 + 4 = 9 × £2,115.64 =
     #   £19,041; £55,057 -> £55,000.
-    # 2025/26: refits 770 (£52,295), returned £48,000, falls 25 (£52,890): £153,185.
+    # 2025/26: refits 770 (£52,295), returned £48,000, falls 25 (£52,891): £153,186.
     # 2026/27, under way: £92,072 delivered April to September (183 days), the other 182
     # days at that rate, £91,569: £183,641, shown £184,000 (at the full rate £125,000
     # capacity + £56,000 cash = £181,000). Over the project £392,000; net £392,000 -

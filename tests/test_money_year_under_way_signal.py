@@ -1,8 +1,8 @@
 """A year under way whose log does not yet show the change is not forecast at £0.
 
 The frailty ward (examples/frailty-virtual-ward) starts in January 2027; its admissions
-change takes effect in June 2027, at 200 fewer admissions a year priced £2,171.03 at
-2027/28 prices: £434,207 a year, of which June to March, 305 of 366 days, is £361,839,
+change takes effect in June 2027, at 200 fewer admissions a year priced £2,171.07 at
+2027/28 prices: £434,214 a year, of which June to March, 305 of 366 days, is £361,845,
 shown £362,000. A note of 10 December 2027 with the log cut after August 2027, and
 June's 93 admissions made 97, has three figures since the change (97, 88, 85 against 100
 a month): too few for the run chart to show it, every one better than the baseline, by

@@ -119,8 +119,8 @@ def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
     # Counted from the change (June 2027) against the baseline mean of January to May
     # (99.4 a month): 10 months, 830 observed, 164 fewer, at £1,590 each in 2016/17 prices,
     # restated as the brief restates it, to the prices of 2027/28, the year of the period
-    # reported, though written in 2028/29 (fixmoney27, reader27 #1): 164 × £2,171.03 =
-    # £356,049.
+    # reported, though written in 2028/29 (fixmoney27, reader27 #1): 164 × £2,171.07 =
+    # £356,055.
     assert sentence.startswith(
         "As executive sponsor of Frailty virtual ward, I can report that it has delivered "
         "164 fewer emergency admissions of people aged 75 and over living with "

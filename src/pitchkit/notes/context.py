@@ -1730,16 +1730,22 @@ def one_per_objective(
     said: set[str] = set()
     for statement in statements:
         holder = (holders or {}).get(statement["impact"])
+        given: dict[str, Any] | None = None
         if statement["impact"] in said or holder not in (None, statement["objective_id"]):
-            statement = {
-                **statement,
-                "money_of": [],
-                "claim": lang.gettext("The same change in {measure} counts here too.").format(
-                    measure=quoted(statement["measure"])
-                    if foreign(statement["measure"], lang)
-                    else wording.lower_measure(statement["measure"])
-                ),
+            standin = lang.gettext("The same change in {measure} counts here too.").format(
+                measure=quoted(statement["measure"])
+                if foreign(statement["measure"], lang)
+                else wording.lower_measure(statement["measure"])
+            )
+            # The figures this bullet gives up, kept so that fitting a page that cuts the
+            # bullet holding them hands them back here (:func:`pitchkit.notes.fit.figures_back`).
+            given = {
+                "standin": standin,
+                "claim": statement["claim"],
+                "lower": wording.lower_measure(statement["claim"]),
+                "money_of": list(statement["money_of"]),
             }
+            statement = {**statement, "money_of": [], "claim": standin}
         else:
             said.add(statement["impact"])
         first = merged.get(statement["objective_id"])
@@ -1755,7 +1761,13 @@ def one_per_objective(
                     claim=wording.lower_measure(statement["claim"])
                 ),
             }
-        part = {"claim": statement["claim"], "money_of": list(statement["money_of"])}
+        part: dict[str, Any] = {
+            "claim": statement["claim"],
+            "money_of": list(statement["money_of"]),
+            "impact": statement["impact"],
+        }
+        if given is not None:
+            part["given"] = given
         if first is None:
             merged[statement["objective_id"]] = {**statement, "parts": [part]}
         else:

@@ -23,7 +23,11 @@ in the same order, judged by its line-by-line layout instead:
    strongest statement's reason;
 6. the problem and the change down to their first sentence;
 7. closing sentences of the strongest statement, two kept (the other
-   impacts shown beside its first go first, each with its money).
+   impacts shown beside its first go first, each with its money, whole).
+
+A cut that takes the bullet holding an impact's figures hands them to the
+bullet that said "the same change … counts here too" of it
+(:func:`figures_back`), so that no figure is lost with a pointer left to it.
 
 Text is only ever shortened at a sentence boundary, never inside a
 sentence, and whole items are dropped, never half of one. Never cut: the
@@ -441,10 +445,13 @@ def _closing_off(statement: dict[str, Any], floor: int) -> dict[str, Any] | None
     """
     if statement.get("how"):
         return None
-    text = _trim_one(statement["text"], floor)
+    parts = [dict(part) for part in statement.get("parts") or ()]
+    # Another impact beside the first goes whatever the floor, which is the first one's:
+    # figures handed back to it when their own bullet was cut (:func:`figures_back`) may
+    # leave the bullet no longer than two sentences and still too long for the page.
+    text = _trim_one(statement["text"], 1 if len(parts) > 1 else floor)
     if text is None:
         return None
-    parts = [dict(part) for part in statement.get("parts") or ()]
     if parts:
         last = sentences(parts[-1]["claim"])[:-1]
         if last:
@@ -522,6 +529,64 @@ def _step(
         return False
     _set(context, path, trimmed)
     return True
+
+
+def figures_back(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``statements`` with each impact's figures on the page once, after a cut.
+
+    An impact shown under two objectives gives its figures in one bullet and
+    says "The same change in … counts here too" in the other (its part's
+    ``given``: :func:`pitchkit.notes.context.one_per_objective`). When a cut
+    takes the bullet or the part that held the figures, the first bullet
+    still saying "counts here too" gets them back, so that no impact is
+    named with figures nowhere and "the same change" never points off the
+    page (pinsG). Statements not changed are kept as they are (the same
+    objects).
+    """
+    held = {
+        part.get("impact")
+        for statement in statements
+        for part in statement.get("parts") or ()
+        if not part.get("given")
+    }
+    result = list(statements)
+    for index, statement in enumerate(statements):
+        parts = [dict(part) for part in statement.get("parts") or ()]
+        changed = False
+        for part in parts:
+            given = part.get("given")
+            if not given or part.get("impact") in held:
+                continue
+            claim = _given_back(part["claim"], given)
+            if claim is None:
+                continue
+            part["claim"] = claim
+            part["money_of"] = list(given["money_of"])
+            del part["given"]
+            held.add(part.get("impact"))
+            changed = True
+        if not changed:
+            continue
+        claim = " ".join(part["claim"] for part in parts)
+        how = statement.get("how") or ""
+        result[index] = {
+            **statement,
+            "claim": claim,
+            "text": f"{claim} {how}" if how else claim,
+            "parts": parts,
+            "money_of": [impact for part in parts for impact in part["money_of"]],
+        }
+    return result
+
+
+def _given_back(claim: str, given: dict[str, Any]) -> str | None:
+    """``claim`` with its "counts here too" put back to the figures it stood in for."""
+    standin = str(given["standin"])
+    at = claim.find(standin[1:])
+    if at < 1 or claim[at - 1].casefold() != standin[0].casefold():
+        return None
+    full = given["claim"] if claim[at - 1].isupper() else given["lower"]
+    return claim[: at - 1] + str(full) + claim[at - 1 + len(standin) :]
 
 
 def _repeat_off(context: dict[str, Any], protected: tuple[Any, ...]) -> bool:
@@ -684,6 +749,8 @@ def _cut_states(fitted: list[dict[str, Any]]) -> list[_State]:
             for index, one in enumerate(fitted):
                 if _step(one, kind, path, floor, keeps[index]):
                     moved = True
+                    if path == ("pitch", "statements"):
+                        one["pitch"]["statements"] = figures_back(one["pitch"]["statements"])
                     if path not in changed[index]:
                         changed[index].append(path)
             if not moved:

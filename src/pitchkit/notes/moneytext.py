@@ -503,10 +503,37 @@ def _source_mid_sentence(source: str, lang: Language) -> str:
     """
     lowered = lower_measure(source)
     if lowered == source:
+        # A name kept as written ("Band 5", a pay band's grade name; "NHS"; "Westmoor General
+        # Hospital") still takes "the" before one thing it costs: "from the Band 5 hourly
+        # cost, trust payroll", as "from the homecare delivery contract" beside it (pinsH);
+        # "from NHS reference costs" and "from NHS England" as written.
+        if lang.lang == "en" and _one_common_thing(source):
+            return f"the {source}"
         return source
     if lang.lang == "en" and lowered.split(maxsplit=1)[0] not in _DETERMINERS:
         return f"the {lowered}"
     return lowered
+
+
+#: A year a source ends its phrase with: "2025/26", "2025".
+_SOURCE_YEAR = re.compile(r"\s*\(?\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\)?\s*$")
+
+
+def _one_common_thing(source: str) -> bool:
+    """Whether ``source``'s phrase (to its first comma, less a closing year) ends in one thing.
+
+    Its last word in small letters and not a plural: "Band 5 hourly cost", "NHS Supply
+    Chain catalogue price 2025/26"; not "NHS reference costs 2016/17" nor "NHS England".
+    """
+    words = source.split(",", 1)[0].split()
+    if not words or words[0].casefold() in _DETERMINERS:
+        return False
+    head = _SOURCE_YEAR.sub("", " ".join(words)).split()
+    if not head:
+        return False
+    last = head[-1]
+    plural = last.endswith("s") and not last.endswith("ss")
+    return last.isalpha() and last.islower() and not plural
 
 
 def measure_unit(impact: Impact, lang: Language) -> str | None:
@@ -1171,7 +1198,14 @@ def investment_line(
         # Not the full rate the other directors' notes give (they say so), but the years
         # above: named, so that "11 months" beside their "6 months" is not read as a slip.
         forecast = not all(share.delivered_only for share in ledger.years)
-        payback = _payback_on_the_log(months, begins, lang, forecast=forecast, start=ledger.start)
+        payback = _payback_on_the_log(
+            months,
+            begins,
+            lang,
+            forecast=forecast,
+            start=ledger.start,
+            delivered=delivered_any(ledger),
+        )
     elif beyond_end(ledger, ledger.payback_months) and ledger.end is not None:
         # A payback after the project ends is not a payback the project makes: said so,
         # with the months at the full rate beside it for the finance director to weigh.
@@ -2820,6 +2854,11 @@ def _logged_cash_payback(
             "within the project, at the rate delivered so far and the plan's rate where the "
             "log cannot tell yet)."
         ).format(text=text, investment=investment)
+    if months is None and forecast and not delivered_any(ledger):
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back from the cash alone "
+            "within the project, on the benefit forecast)."
+        ).format(text=text, investment=investment)
     if months is None:
         pattern = (
             lang.gettext(
@@ -2869,6 +2908,23 @@ def _too_few_to(ledger: Ledger, lang: Language) -> str | None:
     if share is None or share.upto is None:
         return None
     return fmt.period_label(f"{share.upto:%Y-%m}", lang)
+
+
+def delivered_any(ledger: Ledger) -> bool:
+    """Whether the log shows any money delivered, in a closed year or the one under way.
+
+    A payback whose years have nothing delivered yet rests on the forecast
+    alone, and says so: "on the benefit forecast", not "on the benefit
+    delivered and forecast" beside "nothing counted to the end of November"
+    (pins4 (c)). A closed year's benefit at the plan's rate for too few
+    figures (``planned``) is not delivered.
+    """
+    for share in ledger.years:
+        if share.so_far is not None and share.so_far > 0:
+            return True
+        if share.logged and share.why != "young" and share.benefit - share.planned > 0:
+            return True
+    return False
 
 
 def forecast_basis(ledger: Ledger) -> str | None:
@@ -2957,6 +3013,12 @@ def _logged_payback(
             "{text}, against {investment} of funding (not paid back within the project at the "
             "rate delivered so far and the plan's rate where the log cannot tell yet)."
         ).format(text=text, investment=investment)
+    delivered = delivered_any(ledger)
+    if months is None and forecast and not delivered:
+        return lang.gettext(
+            "{text}, against {investment} of funding (not paid back within the project on "
+            "the benefit forecast)."
+        ).format(text=text, investment=investment)
     if months is None:
         pattern = (
             lang.gettext(
@@ -2970,7 +3032,25 @@ def _logged_payback(
             )
         )
         return pattern.format(text=text, investment=investment)
-    if forecast:
+    if forecast and not delivered:
+        pattern = (
+            lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month on the benefit "
+                "forecast, if the capacity is turned into cash).",
+                "{text}, against {investment} of funding (payback in {n} months on the benefit "
+                "forecast, if the capacity is turned into cash).",
+                months,
+            )
+            if capacity
+            else lang.ngettext(
+                "{text}, against {investment} of funding (payback in {n} month on the benefit "
+                "forecast).",
+                "{text}, against {investment} of funding (payback in {n} months on the benefit "
+                "forecast).",
+                months,
+            )
+        )
+    elif forecast:
         pattern = (
             lang.ngettext(
                 "{text}, against {investment} of funding (payback in {n} month on the benefit "
@@ -3018,17 +3098,22 @@ def _payback_on_the_log(
     *,
     forecast: bool,
     start: dt.date | None = None,
+    delivered: bool = True,
 ) -> str:
     """The finance block's payback once it follows the log, as a whole clause for each case.
 
     On the benefit delivered, or delivered and forecast when some year is
-    still to come; with the month it starts from when that is after the
-    project's start, and from the project's ``start`` otherwise: "10.8
+    still to come, or forecast alone when the log shows nothing delivered
+    yet (``delivered`` false: :func:`delivered_any`); with the month it
+    starts from when that is after the project's start, and from the
+    project's ``start`` otherwise: "10.8
     months" counted from the start read as a slip beside "£12,000 a month"
     that repays the funding in 8 months from when the benefit began
     (reader27 #8). Each case is its own sentence, so Welsh can word it whole
     rather than from pieces.
     """
+    if forecast and not delivered:
+        return _payback_on_the_forecast(months, begins, lang, start)
     if begins is None and start is not None:
         template = (
             lang.ngettext(
@@ -3075,6 +3160,29 @@ def _payback_on_the_log(
         )
     )
     return template.format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
+
+
+def _payback_on_the_forecast(
+    months: Months, begins: dt.date | None, lang: Language, start: dt.date | None
+) -> str:
+    """:func:`_payback_on_the_log` when the log shows nothing delivered yet: on the forecast."""
+    if begins is None and start is not None:
+        return lang.ngettext(
+            "payback {n} month on the benefit forecast, from the project's start ({start})",
+            "payback {n} months on the benefit forecast, from the project's start ({start})",
+            months,
+        ).format(n=months, start=fmt.date(start, lang))
+    if begins is None:
+        return lang.ngettext(
+            "payback {n} month on the benefit forecast",
+            "payback {n} months on the benefit forecast",
+            months,
+        ).format(n=months)
+    return lang.ngettext(
+        "payback {n} month on the benefit forecast, once it starts ({month})",
+        "payback {n} months on the benefit forecast, once it starts ({month})",
+        months,
+    ).format(n=months, month=fmt.period_label(f"{begins:%Y-%m}", lang))
 
 
 def _counted_from(line: str, lang: Language, begins: dt.date | None) -> str:

@@ -299,17 +299,7 @@ def expected_line(situation: Situation) -> str:
     """
     lang = situation.lang
     items: list[str] = []
-    for impact, _ in chosen_statements(situation):
-        progress = progress_for(situation, impact.id)
-        claim = situation.claims[impact.id]
-        if progress.latest is None:
-            if not _priced_id(impact.id, situation):
-                continue
-            forecast = plan_forecast_text(impact.id, situation)
-        elif forecast_pending(claim, situation):
-            forecast = plan_forecast_text(impact.id, situation, worked=True)
-        else:
-            continue
+    for impact, forecast in _expected(situation):
         measure = wording.in_sentence(wording.apply_terms(impact.measure, situation.terms), lang)
         items.append(
             lang.gettext(
@@ -327,6 +317,26 @@ def expected_line(situation: Situation) -> str:
         "show the change.",
         len(items),
     ).format(items=fmt.join_list(items, lang))
+
+
+def _expected(situation: Situation) -> list[tuple[Impact, str]]:
+    """The measures :func:`expected_line` names, each with its forecast's figure (or "")."""
+    found: list[tuple[Impact, str]] = []
+    for impact, _ in chosen_statements(situation):
+        progress = progress_for(situation, impact.id)
+        claim = situation.claims[impact.id]
+        if progress.latest is None:
+            if not _priced_id(impact.id, situation):
+                continue
+            found.append((impact, plan_forecast_text(impact.id, situation)))
+        elif forecast_pending(claim, situation):
+            found.append((impact, plan_forecast_text(impact.id, situation, worked=True)))
+    return found
+
+
+def expected_impacts(situation: Situation) -> set[str]:
+    """The ids of the measures whose money :func:`expected_line` gives."""
+    return {impact.id for impact, forecast in _expected(situation) if forecast}
 
 
 def plan_forecast_text(impact_id: str, situation: Situation, *, worked: bool = False) -> str:

@@ -9,7 +9,7 @@ Word rendering.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +26,12 @@ from pitchkit.notes.update import fillin
 from pitchkit.notes.update.actuals import note_period
 from pitchkit.notes.update.board import board_note, board_sentence_text, deliveries
 from pitchkit.notes.update.charting import chart_context, charted, claimed_impacts
-from pitchkit.notes.update.delivery import delivered_impacts, delivered_rows, expected_line
+from pitchkit.notes.update.delivery import (
+    delivered_impacts,
+    delivered_rows,
+    expected_impacts,
+    expected_line,
+)
 from pitchkit.notes.update.entry import (
     headline,
     headline_note,
@@ -494,7 +499,9 @@ def _prices_said(ledger: Ledger, shown: moneytext.Figures, lang: Language) -> st
     )
 
 
-def unit_costs(situation: Situation, *, whole_plan: bool = False) -> list[str]:
+def unit_costs(
+    situation: Situation, *, whole_plan: bool = False, named: Collection[str] = ()
+) -> list[str]:
     """The unit costs behind the money anywhere in the update, with their sources.
 
     "worth £22,000 in capacity at 2026/27 prices" cannot be checked without
@@ -502,7 +509,9 @@ def unit_costs(situation: Situation, *, whole_plan: bool = False) -> list[str]:
     for the impacts whose money the update gives: a row of the delivered
     table (:func:`delivered_impacts`), the board text, and, with
     ``whole_plan`` (a money paragraph that sums or forecasts the plan's
-    benefit), every impact the plan's benefit counts. Money in the board text or the
+    benefit), every impact the plan's benefit counts; ``named``, the impacts a
+    line gives the money of besides (the "Expected, not yet delivered" line:
+    :func:`~.delivery.expected_impacts`). Money in the board text or the
     money paragraph alone named no unit cost (reader26 #7: "£80,000 of time
     freed" with no cost of an A&E attendance). An update with no money has
     no line. Another director's update gives it too, when it gives money
@@ -514,9 +523,11 @@ def unit_costs(situation: Situation, *, whole_plan: bool = False) -> list[str]:
     finance = situation.pitch.lens.lens.id == "finance"
     if ledger is None or situation.fill_in or not (finance or situation.other_unit_costs):
         return []
-    priced = delivered_impacts(situation) | {
-        found.impact_id for found in deliveries(situation) if "£" in found.phrase
-    }
+    priced = (
+        delivered_impacts(situation)
+        | {found.impact_id for found in deliveries(situation) if "£" in found.phrase}
+        | set(named)
+    )
     if whole_plan:
         # Only the lines the plan's benefit counts: bed days that overlap the admissions they
         # come from add nothing to it, so their cost is not one the sums rest on.
@@ -550,10 +561,17 @@ def update_context(situation: Situation) -> Context:
     context["board_note"] = board_note(situation, table_shown=bool(context["delivered"]))
     # The benefit against the funding carries the forecast; without it, what the forecast
     # expects of measures not yet delivering is said on its own, never as delivered.
-    context["funding_line"] = funding_line(situation) or (
-        expected_line(situation) if context["delivered"] else ""
+    funding = funding_line(situation)
+    expected = "" if funding else (expected_line(situation) if context["delivered"] else "")
+    context["funding_line"] = funding or expected
+    # The plan's unit costs only beside a line that sums the plan; the "Expected, not yet
+    # delivered" line alone gives the money of the measures it names, so only theirs
+    # (pinsA: the director of people's May update listed four costs for its one figure).
+    context["unit_costs"] = unit_costs(
+        situation,
+        whole_plan=bool(funding),
+        named=expected_impacts(situation) if expected else frozenset(),
     )
-    context["unit_costs"] = unit_costs(situation, whole_plan=bool(context["funding_line"]))
     context.update(log_parts(situation))
     context.update(chart_context(situation, named, mentioned))
     return context
