@@ -134,7 +134,8 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # A point or two past the limits the better way, among figures at the old level: a
         # signal about those points, not a new level, so nothing delivered (newuser13 #1).
         return lang.gettext(
-            "{better}, not yet a sustained change; {more} better than the baseline could show one"
+            "{better}, not yet a sustained change; {more} in a row better than the baseline "
+            "could show one (a shift)"
         ).format(
             better=better_text(better, lang, figures=sparse(claim)),
             more=more.format(n=claim.needed),
@@ -263,9 +264,12 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
                 "better than the baseline could show a change of its own"
             )
         ).format(more=more.format(n=claim.needed))
+    # The countdown names its rule: a shift, of months each better than the baseline
+    # (:func:`.claims._needed`), not "4 more months" that only months at the target would
+    # make true (newuser39 #8).
     return lang.gettext(
-        "no change can be told apart from normal variation yet; {more} better than the "
-        "baseline could show one"
+        "no change can be told apart from normal variation yet; {more} in a row better than "
+        "the baseline could show one (a shift)"
     ).format(more=more.format(n=claim.needed))
 
 
