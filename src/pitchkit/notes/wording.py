@@ -1126,7 +1126,7 @@ def ask_sentence(asks: list[str], lang: Language) -> str:
 
 
 def _welsh_sponsor_and(ask: str, lang: Language) -> str:
-    """ "Hoffem i chi noddi'r prosiect hwn a chadeirio …": the ask joined by "a", as said.
+    """The Welsh ask joined by "a", as said: "Hoffem i chi noddi'r prosiect hwn a chadeirio …".
 
     A verb-noun after "a" takes the aspirate mutation (cadeirio → chadeirio,
     talu → thalu, trafod → thrafod), and "a" is "ac" before a vowel
