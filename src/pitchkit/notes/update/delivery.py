@@ -434,7 +434,11 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
     # A link the lead confirmed (``supports:``) that the brief left out for space is still
     # the measure's: out-of-area bed days confirmed for the cost improvement programme are
     # named beside it, so that objective's row does not read as getting nothing (newuser35 #10).
-    for statement in situation.pitch.statements:
+    # The nearest first (fewest steps from the measure to the objective), as a row names two:
+    # agency shifts confirmed for "Reduce agency spend to 3.3% of the pay bill" (one step)
+    # came after "Deliver the £32m savings plan" (two) in the links' rank and were cut
+    # (newuser39 #11).
+    for statement in sorted(situation.pitch.statements, key=_steps):
         group = grouped.get(statement.impact.id)
         if (
             group is not None
@@ -482,6 +486,12 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
 
     ordered = sorted(grouped.values(), key=key)
     return [(group[0].impact, group) for group in ordered][:MAX_DELIVERED]
+
+
+def _steps(statement: Statement) -> int:
+    """How many steps the link's chain takes from the measure to the objective (99 if none)."""
+    chain = statement.link.chain
+    return 99 if chain is None else len(chain.steps)
 
 
 def _own_cash(impact_id: str, situation: Situation) -> bool:
