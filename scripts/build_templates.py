@@ -526,14 +526,20 @@ def _update_delivered(document: Document) -> None:
         whole_rows=True,
     )
     # The unit costs behind the money in the table, as the brief gives them, so that a
-    # finance director can check "worth £22,000 in capacity" (reader25 #16).
-    tag(document, "if update.unit_costs")
+    # finance director can check "worth £22,000 in capacity" (reader25 #16); under the money
+    # block instead when there is one (:func:`_update_unit_costs`).
+    tag(document, "if update.unit_costs and not update.funding_line")
+    _update_unit_costs(document)
+    tag(document, "endif")
+
+
+def _update_unit_costs(document: Document) -> None:
+    """The small print of the unit costs behind the update's money."""
     para(
         document,
         T("Unit costs used") + ": {{ update.unit_costs|join('; ')|sentence }}",
         "Small Print",
     )
-    tag(document, "endif")
 
 
 def _update_board(document: Document) -> None:
@@ -686,6 +692,11 @@ def build_update() -> Document:
     tag(document, "if update.funding_line")
     subheading(document, T("Money so far and forecast"))
     para(document, "{{ update.funding_line }}")
+    # The unit costs under the money they price, not between the table and this heading
+    # (newuser39 #11).
+    tag(document, "if update.unit_costs")
+    _update_unit_costs(document)
+    tag(document, "endif")
     tag(document, "endif")
     section(document, T("For your board report"), None, lambda: _update_board(document))
     section(

@@ -199,7 +199,9 @@ def test_money_in_the_board_text_and_forecast_names_its_unit_costs(tmp_path: Pat
         # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
         "£1,590 per admission at 2016/17 prices (£2,115.64 at 2026/27);"
     ) in text
-    assert text.index("Unit costs used") < text.index("Money so far and forecast")
+    # newuser39 #11: the unit costs follow the money block they price, not precede its heading.
+    assert text.index("Money so far and forecast") < text.index("Unit costs used")
+    assert text.index("Unit costs used") < text.index("For your board report")
 
 
 def test_the_forecasts_agency_shifts_name_their_unit_cost(tmp_path: Path) -> None:

@@ -71,8 +71,9 @@ def test_one_good_month_is_not_delivered_in_the_update() -> None:
     words = flat(text)
     assert "237 bed days fewer" not in words
     assert (
-        f"{OAP}: one better month (June 2026), not yet a sustained change; 6 more months better "
-        "than the baseline could show one" in words
+        # newuser39 #8: the countdown names its rule, "in a row ... (a shift)".
+        f"{OAP}: one better month (June 2026), not yet a sustained change; 6 more months in a "
+        "row better than the baseline could show one (a shift)" in words
     )
     # The sentence for the board claims the sustained shift (admissions), not the bed days.
     # The finance director is not the sponsor here: the team reports it (reader20 #1).

@@ -54,7 +54,8 @@ ASSESSED = {
 HAT_FIGURES = [5, 6, 5, 3, 3, 2, 3, 2, 3, 2, 2, 3]
 ASSESSED_FIGURES = [84, 82, 85, 93, 95, 96, 95, 97, 96, 96, 96, 96]
 ROW = re.compile(r"^Hospital-acquired thrombosis events: (.*)$", re.MULTILINE)
-MORE = re.compile(r"(\d+) more months? better than the baseline could show one")
+#: newuser39 #8: the countdown names its rule ("in a row ... (a shift)").
+MORE = re.compile(r"(\d+) more months? (?:in a row )?better than the baseline could show one")
 
 
 def _month(n: int) -> str:

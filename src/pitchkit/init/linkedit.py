@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
 
 from pitchkit.errors import InputError
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
@@ -210,19 +212,51 @@ def _add(item: Any, key: str, ref: str) -> None:
 
 
 def _append_key(item: Any, key: str, value: Any) -> None:
-    """Add ``key`` at the end of a mapping, keeping any blank lines or comments after it.
+    """Add ``key`` at the end of a mapping, right after its last line.
 
-    ruamel.yaml keeps what follows a mapping's last entry with that entry;
-    the new last entry takes it over, so the gap stays after the item.
+    ruamel.yaml keeps what follows a mapping's last line (blank lines, a
+    comment that opens the next section) with the entry that ends it, however
+    deep: a text's, a block list's last item, a block mapping's last field.
+    That is taken over by the new key, so the key goes in before the gap and
+    the comment, and both stay as the lead wrote them. A comment on the last
+    line itself stays there.
     """
-    keys = list(item.keys())
-    trailing = item.ca.items.pop(keys[-1], None) if keys else None
+    last = _last_line(item) if len(item) else None
     item[key] = value
-    if trailing is not None:
-        if isinstance(item[keys[-1]], dict | list):
-            item.ca.items[keys[-1]] = trailing  # a nested value keeps its own
-        else:
-            item.ca.items[key] = trailing
+    if last is None:
+        return
+    comments, at, position, leaf = last
+    entry: list[Any] = comments.get(at) or []
+    token = entry[position] if len(entry) > position else None
+    if token is None or not isinstance(token.value, str):
+        return
+    if isinstance(leaf, FoldedScalarString | LiteralScalarString):
+        own, after = "", token.value  # a block text ends its own last line
+    else:
+        head, newline, after = token.value.partition("\n")
+        own = head + newline if head.strip() else ""
+    if not after:
+        return
+    if own:
+        token.value = own
+    else:
+        entry[position] = None
+    # The new key's value is on one line ('[a, b]'): the comment's text starts with its end.
+    item.ca.items[key] = [None, None, CommentToken("\n" + after, token.start_mark), None]
+
+
+def _last_line(node: Any) -> tuple[dict[Any, Any], Any, int, Any]:
+    """Where the comment after ``node``'s last line is kept: (comments, key, position, value).
+
+    A mapping keeps it in its field's entry at position 2, a list in its
+    item's at position 0; a last value that is itself a block list or
+    mapping (not ``[a, b]``) keeps it in its own last line.
+    """
+    at: Any = list(node.keys())[-1] if isinstance(node, CommentedMap) else len(node) - 1
+    value = node[at]
+    if isinstance(value, CommentedMap | CommentedSeq) and len(value) and not value.fa.flow_style():
+        return _last_line(value)
+    return node.ca.items, at, 2 if isinstance(node, CommentedMap) else 0, value
 
 
 def _fix(item: Any, key: str, ref: str, to: str) -> None:

@@ -12,7 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pitchkit.facts.orgkind import ACUTE, AMBULANCE, COMMUNITY, ICB, MENTAL_HEALTH, kind_of
+from pitchkit.facts.orgkind import (
+    ACUTE,
+    AMBULANCE,
+    COMMUNITY,
+    HEALTH_BOARD,
+    ICB,
+    MENTAL_HEALTH,
+    WELSH_TRUST,
+    kind_of,
+)
 from pitchkit.facts.schema import measure_problem, unit_problem
 from pitchkit.facts.validation import may_be_negative, may_pass_100
 from pitchkit.i18n.messages import Message
@@ -117,7 +126,14 @@ def ask_project(interview: Interview) -> dict[str, Any]:
         lang.gettext(
             "Which strategic objective or board risk does it serve? (leave blank to skip)"
         ),
-        hint=lang.gettext("For example: Trust strategy 2025-30, ambition 2; BAF risk SR3."),
+        hint=(
+            lang.gettext(
+                "For example: IMTP 2025-28, planned care priority; corporate risk register, "
+                "risk 1482; an NHS Wales Performance Framework measure."
+            )
+            if interview.organisation_kind in WALES
+            else lang.gettext("For example: Trust strategy 2025-30, ambition 2; BAF risk SR3.")
+        ),
     )
     if strategy:
         project["strategy"] = strategy
@@ -362,6 +378,9 @@ def ask_value(interview: Interview, unit: str) -> dict[str, Any] | None:
     if picked[0] < len(UNIT_COSTS):
         cost = UNIT_COSTS[picked[0]]
         source = f"{lang.gettext(cost.name)}, {lang.gettext(cost.collection)}"
+        if interview.organisation_kind in WALES:
+            # Said in the notes' sources too: a Welsh board's director sees whose cost it is.
+            source = lang.gettext("{source}, England's").format(source=source)
         value: dict[str, Any] = {"amount": cost.amount, "currency": "GBP", "source": source}
         year = year_named(cost.collection)
         if year is not None:
@@ -376,7 +395,14 @@ def ask_value(interview: Interview, unit: str) -> dict[str, Any] | None:
     source = interview.text(
         "impact.value.source",
         lang.gettext("Where does that figure come from?"),
-        hint=lang.gettext("For example: NHS Payment Scheme 2025/26, or your own costing."),
+        hint=(
+            lang.gettext(
+                "For example: your health board's patient-level costing (PLICS) 2024/25, or "
+                "the Welsh Costing Return."
+            )
+            if interview.organisation_kind in WALES
+            else lang.gettext("For example: NHS Payment Scheme 2025/26, or your own costing.")
+        ),
     )
     value = {"amount": number_text(amount), "currency": "GBP", "source": source}
     year = year_named(source)
@@ -593,9 +619,26 @@ _OWN_COSTS = {
 }
 
 
+#: The kinds of organisation in Wales: init offers Wales's examples, and says the listed
+#: unit costs are England's (newuser39 #10: a health board was offered NHS reference costs
+#: and "NHS Payment Scheme" with no word that they are England's).
+WALES = frozenset({HEALTH_BOARD, WELSH_TRUST})
+
+
 def _unit_cost_hint(kind: str | None, lang: Language) -> str:
     """The unit-cost question's hint: where a cost comes from, and whose the listed ones are."""
     printed = lang.gettext("The note prints the source and year of every cost it uses.")
+    if kind in WALES:
+        return (
+            lang.gettext(
+                "The costs listed are England's (NHS reference costs, the National Cost "
+                "Collection): pitchkit holds no Welsh unit costs. For yours, choose 'Another "
+                "amount' and give the figure with its source and year, such as your health "
+                "board's patient-level costing (PLICS) or the Welsh Costing Return."
+            )
+            + " "
+            + printed
+        )
     if kind in _OWN_COSTS:
         return lang.gettext(_OWN_COSTS[kind]) + " " + printed
     return printed

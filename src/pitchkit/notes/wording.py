@@ -8,6 +8,7 @@ the sponsor gains, in the director's own terms where they gave them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from functools import cache
 
@@ -1142,9 +1143,61 @@ def ask_sentence(asks: list[str], lang: Language) -> str:
         return lang.gettext(
             "We would like you to sponsor this project, and we ask for {first}."
         ).format(first=lower_first(first))
+    if lang.lang == "cy":
+        return _welsh_sponsor_and(first, lang)
     return lang.gettext("We would like you to sponsor this project and to {first}.").format(
         first=lower_first(first)
     )
+
+
+def _welsh_sponsor_and(ask: str, lang: Language) -> str:
+    """The Welsh ask joined by "a", as said: "Hoffem i chi noddi'r prosiect hwn a chadeirio …".
+
+    A verb-noun after "a" takes the aspirate mutation (cadeirio → chadeirio,
+    talu → thalu, trafod → thrafod), and "a" is "ac" before a vowel
+    ("ac arwain"). An ask that does not open with a verb-noun ("Cyllid o
+    £40,000") is quoted after the request instead, as a foreign ask is, so no
+    noun is joined to "noddi" as if it were something to do (newuser39 #9: "Rydym
+    hefyd yn gofyn i chi: cadeirio …" read as a form).
+    """
+    verb, _, rest = lower_first(ask).partition(" ")
+    if not _welsh_verb_noun(verb):
+        lead = lang.gettext("We would like you to sponsor this project, and to do this:")
+        return "\n".join([lead, quoted(ask)])
+    joined = " ".join(part for part in (fmt.aspirate_mutation(verb), rest) if part)
+    joiner = "ac" if unicodedata.normalize("NFD", verb)[:1].lower() in "aeiouy" else "a"
+    return lang.gettext("We would like you to sponsor this project and to {first}.").format(
+        first=f"{joiner} {joined}"
+    )
+
+
+def _welsh_verb_noun(word: str) -> bool:
+    """Whether ``word`` reads as a Welsh verb-noun: *cadeirio*, *cefnogi*, *bod*, *arwain*.
+
+    By the common verb-noun endings (-io, -u, -i, -o, -ed, -hau, -eu, -yd,
+    -ael), not a plural's -au, or one of the common verb-nouns that end
+    otherwise.
+    """
+    folded = re.split(r"['’]", word.casefold().strip(",.;:"))[0]  # cadeirio'r: cadeirio
+    if folded in _WELSH_VERB_NOUNS:
+        return True
+    if folded.endswith("au") and not folded.endswith("hau"):
+        return False
+    return len(folded) > 3 and folded.endswith(
+        ("io", "u", "i", "o", "ed", "hau", "eu", "yd", "ael", "áu")
+    )
+
+
+#: Common Welsh verb-nouns whose endings :func:`_welsh_verb_noun` would not know.
+_WELSH_VERB_NOUNS = frozenset(
+    {
+        "bod", "dod", "mynd", "gwneud", "cadw", "rhoi", "cymryd", "cynnal", "arwain",
+        "annog", "trafod", "cwrdd", "cyfarfod", "siarad", "gweld", "dweud", "derbyn",
+        "gosod", "eistedd", "ystyried", "dechrau", "cau", "aros", "dilyn", "rhannu",
+        "helpu", "llunio", "ymuno", "caniatáu", "cytuno", "agor", "darllen", "ateb",
+        "gofyn", "ennill", "dal", "troi", "gadael", "galw", "rhedeg", "sefyll",
+    }
+)  # fmt: skip
 
 
 #: First words of an ask that names a thing wanted rather than something to do.

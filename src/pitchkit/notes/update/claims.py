@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pitchkit.facts.schema import Facts, Impact
 from pitchkit.i18n import fmt
@@ -248,31 +248,30 @@ def _needed(
     rules: spc.Rules,
     reference: float | None,
 ) -> int:
-    """How many more points like the latest would make the chart show the change.
+    """How many more points, each better than the baseline, would make the chart show the change.
 
-    Tried out, one point at a time, so that "3 more months better than the
-    baseline could show one" comes true when three such months are logged.
-    The latest figure is carried on when it is better than the baseline;
-    otherwise the target is. 0 when no such run shows it within two years
-    of points.
+    Tried out, one point at a time, with points only just better than the
+    baseline mean (or the facts' baseline), so that "7 more months in a row
+    better than the baseline could show one" is true of any such months: a
+    shift (equal points make no trend, and none is past a limit). Not the
+    latest figure carried on, nor the target: 4 months at the target of 60
+    agency shifts would show a change, but 4 months better than the baseline
+    of 119 need not (newuser39 #8). 0 when no such run shows it within two
+    years of points.
     """
     latest = next((p for p in reversed(points) if p.value is not None), None)
     if latest is None or impact.direction is None:
         return 0
-    value = latest.value
-    assert value is not None
-    if _gain(latest, reference, impact) <= 0:
-        value = latest.target
-        if _gain(replace(latest, value=value), reference, impact) <= 0:
-            return 0
     extended = list(points)
     period = points[-1].period
     for more in range(1, 2 * rules.min_spc_points + rules.spc_shift + 1):
         period = period.following()
+        base = reference if reference is not None else scale(impact.baseline, impact, period)
+        step = max(abs(base) * 1e-6, 1e-9)
         extended.append(
             Point(
                 period=period,
-                value=value,
+                value=base - step if impact.direction == "lower" else base + step,
                 baseline=scale(impact.baseline, impact, period),
                 target=scale(impact.target, impact, period),
             )

@@ -134,7 +134,8 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # A point or two past the limits the better way, among figures at the old level: a
         # signal about those points, not a new level, so nothing delivered (newuser13 #1).
         return lang.gettext(
-            "{better}, not yet a sustained change; {more} better than the baseline could show one"
+            "{better}, not yet a sustained change; {more} in a row better than the baseline "
+            "could show one (a shift)"
         ).format(
             better=better_text(better, lang, figures=sparse(claim)),
             more=more.format(n=claim.needed),
@@ -263,9 +264,12 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
                 "better than the baseline could show a change of its own"
             )
         ).format(more=more.format(n=claim.needed))
+    # The countdown names its rule: a shift, of months each better than the baseline
+    # (:func:`.claims._needed`), not "4 more months" that only months at the target would
+    # make true (newuser39 #8).
     return lang.gettext(
-        "no change can be told apart from normal variation yet; {more} better than the "
-        "baseline could show one"
+        "no change can be told apart from normal variation yet; {more} in a row better than "
+        "the baseline could show one (a shift)"
     ).format(more=more.format(n=claim.needed))
 
 
@@ -440,7 +444,11 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
     # A link the lead confirmed (``supports:``) that the brief left out for space is still
     # the measure's: out-of-area bed days confirmed for the cost improvement programme are
     # named beside it, so that objective's row does not read as getting nothing (newuser35 #10).
-    for statement in situation.pitch.statements:
+    # The nearest first (fewest steps from the measure to the objective), as a row names two:
+    # agency shifts confirmed for "Reduce agency spend to 3.3% of the pay bill" (one step)
+    # came after "Deliver the £32m savings plan" (two) in the links' rank and were cut
+    # (newuser39 #11).
+    for statement in sorted(situation.pitch.statements, key=_steps):
         group = grouped.get(statement.impact.id)
         if (
             group is not None
@@ -488,6 +496,12 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
 
     ordered = sorted(grouped.values(), key=key)
     return [(group[0].impact, group) for group in ordered][:MAX_DELIVERED]
+
+
+def _steps(statement: Statement) -> int:
+    """How many steps the link's chain takes from the measure to the objective (99 if none)."""
+    chain = statement.link.chain
+    return 99 if chain is None else len(chain.steps)
 
 
 def _own_cash(impact_id: str, situation: Situation) -> bool:
