@@ -217,6 +217,12 @@ def _mismatch_text(found: Link, lang: Language) -> str:
             "one side counts staff trained or training done and the other counts something "
             "else, so the training does not show that this impact moves this objective"
         )
+    if found.mismatch == "reported":
+        return lang.gettext(
+            "the objective is a report to make, which is made whatever its figures say, and "
+            "the impact counts something else than the records it is made from, so pitchkit "
+            "does not claim it unless you confirm it"
+        )
     if found.mismatch == "paid" and found.chain is not None:
         return lang.gettext(
             "the objective is spend on staff pay, and the money the impact saves on "

@@ -75,6 +75,7 @@ from pitchkit.recast.quantity import (
     mismatch,
     mixed,
     read,
+    report_apart,
     spent,
     training_apart,
     used,
@@ -121,13 +122,15 @@ Confidence = Literal["explicit", "confident", "possible"]
 #: concept both sides name ("subset": :func:`subset_held`), or an objective to deliver a plan
 #: the project's strategy names, reached by a chain too long to claim ("plan":
 #: :mod:`pitchkit.recast.plans`), or an objective that counts only the events of the
-#: concept that caused harm, against an impact that counts them all ("harm": :func:`harm_held`).
+#: concept that caused harm, against an impact that counts them all ("harm": :func:`harm_held`),
+#: or an objective that is a report to make, against an impact that counts something else
+#: than the records it is made from ("reported": :func:`report_doubt`).
 Doubt = (
     Mismatch
     | Literal["cause", "broad", "topic", "instrument", "aside", "year", "payer", "event"]
     | Literal["who", "where"]
     | Literal["kind", "crowd", "qualifier", "goods", "spent", "paid", "odds", "subset", "plan"]
-    | Literal["floor", "reason", "harm"]
+    | Literal["floor", "reason", "harm", "reported"]
 )
 #: Doubts that the two sides count different people or places (:mod:`pitchkit.recast.whowhere`).
 WHO_WHERE: frozenset[str] = frozenset({"who", "where"})
@@ -808,6 +811,20 @@ def training_doubt(impact: Impact, objective: Objective) -> Literal["trained"] |
     return "trained" if training_apart(impact.measure, objective.text) else None
 
 
+def report_doubt(impact: Impact, objective: Objective) -> Literal["reported"] | None:
+    """``"reported"`` when the objective is a report to make and the impact counts something else.
+
+    "Publish the duty of candour annual report by 30 September" is not moved by more
+    people told of an incident in time, nor "Elective waiting list reported to the board
+    each quarter by IMD quintile" by a shorter wait: the report is made whatever its
+    figures say. Read for chains of any length; see
+    :func:`pitchkit.recast.quantity.report_apart`. Switch: ``RULES["reports"]``.
+    """
+    if not RULES["reports"]:
+        return None
+    return "reported" if report_apart(impact.measure, objective.text) else None
+
+
 def event_doubt(impact: Impact, found: Chain) -> Literal["event"] | None:
     """``"event"`` when the impact names its chain's start only as the event it counts after.
 
@@ -986,6 +1003,7 @@ def chain_doubt(impact: Impact, objective: Objective, found: Chain) -> Doubt | N
     return (
         quantity_mismatch(impact, objective, found)
         or training_doubt(impact, objective)
+        or report_doubt(impact, objective)
         or event_doubt(impact, found)
         or reason_doubt(impact, objective, found)
         or topic_doubt(impact, objective, found)
@@ -1256,7 +1274,9 @@ def held_apart(found: Link | None, impact: Impact, objective: Objective) -> Link
         return found
     named = found.confidence == "confident" and found.reason == "words"
     if found.chain is None and not named:
-        return None
+        # An impact read as the rest of an ``only`` member's family says nothing of it,
+        # so shared words or themes are left as they were found.
+        return found if who.unnamed else None
     return replace(found.offered(who.kind), apart=who)
 
 

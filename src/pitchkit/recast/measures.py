@@ -1424,6 +1424,7 @@ RULES = {
     "capacity used": True,
     "capacity supplied": True,
     "training apart": True,
+    "reports": True,
     "events": True,
     "who and where": True,
     "modes": True,

@@ -507,6 +507,58 @@ def training_apart(measure: str, objective: str) -> bool:
     return False
 
 
+#: An objective whose aim is a report made: "Publish the 2025/26 duty of candour annual report
+#: by 30 September 2026", "Elective waiting list reported to the board each quarter by IMD
+#: quintile and ethnicity". "Published" before a noun ("within published turnaround times")
+#: describes a standard, not an aim.
+_REPORT_AIM = re.compile(
+    r"^\W*publish(?:es|ed|ing)?\b(?! and)|"
+    r"\breported (?:to (?:the |our |its )?(?:board|committee|public)|each|every|quarterly|"
+    r"monthly|annually|yearly)\b",
+    re.IGNORECASE,
+)
+#: What an objective says the figures in a report should do: "a falling use of force reported
+#: to the board", "25% fewer restrictive interventions, reported under the Act". An
+#: objective that asks for a level or a direction is about the figures, not the report.
+_REPORT_FIGURE = re.compile(
+    r"%|\b(?:fall|falls|falling|fewer|less|lower|down|reduc\w*|cut|halve\w*|below|above|under|"
+    r"increas\w*|more|rise|rising|improv\w*|deliver\w*|implement\w*|achiev\w*|zero|no)\b",
+    re.IGNORECASE,
+)
+#: An impact about the records a report is made from: "waiting list entries with ethnic
+#: category recorded", "open RTT pathways with a data quality error".
+_RECORDS = re.compile(
+    r"\b(?:record\w*|report\w*|cod(?:ed|ing)|data|document\w*|submi\w*|publish\w*|"
+    r"returns?|dashboards?|audit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def report_aim(objective: str) -> bool:
+    """Whether ``objective`` asks for a report to be made, and for no level of what it reports.
+
+    "Publish the 2025/26 duty of candour annual report by 30 September 2026" and
+    "Elective waiting list reported to the board each quarter by IMD quintile": yes.
+    "Use of Force Act: full compliance and a falling use of force reported to the board"
+    asks for the figures to fall, and "90% of tests reported within published turnaround
+    times" counts tests reported (results given), so neither is.
+    """
+    return _REPORT_AIM.search(objective) is not None and _REPORT_FIGURE.search(objective) is None
+
+
+def report_apart(measure: str, objective: str) -> bool:
+    """Whether the objective is a report to make and the impact counts something else.
+
+    A report to the board, or a published annual report, is made whatever the figures
+    in it say: a shorter wait or more patients told of an incident do not make it, while
+    better records for it ("waiting list entries with ethnic category recorded") do. On
+    every set up to blind94 such claims were right 0 times in 3, in two domains of two
+    sets (blind79, blind94; linking-evaluation.md, "Pass 44"), and the two claims on the
+    same objectives whose impact counts records or data were right.
+    """
+    return report_aim(objective) and _RECORDS.search(measure) is None
+
+
 def worked(measure: str, unit: str) -> bool:
     """Whether an impact's measure counts people's working time.
 

@@ -28,10 +28,18 @@ Kind = Literal["who", "where"]
 
 
 class Member(NamedTuple):
-    """One group of a family: its label in the reason (Welsh in measures_cy.yaml), its words."""
+    """One group of a family: its label in the reason (Welsh in measures_cy.yaml), its words.
+
+    A member marked ``only`` is a part an objective counts by its own coding ("emergency
+    admissions due to falls"): an impact that names no member of its family is read as
+    not counting it, rather than as counting everyone. ``also`` holds more words an
+    impact may name it by, too loose to mark an objective ("falls", which may be a verb).
+    """
 
     label: str
     words: tuple[tuple[str, ...], ...]
+    only: bool = False
+    also: tuple[tuple[str, ...], ...] = ()
 
 
 class Apart(NamedTuple):
@@ -41,6 +49,9 @@ class Apart(NamedTuple):
     kind: Kind
     impact: tuple[Member, ...]
     objective: tuple[Member, ...]
+    #: The impact names no member: it is set apart from an objective's ``only`` member,
+    #: and its ``impact`` is the family's ``rest`` (what the impact is read to count).
+    unnamed: bool = False
 
 
 @cache
@@ -55,12 +66,37 @@ def families() -> dict[str, tuple[Kind, tuple[Member, ...]]]:
         members = tuple(
             Member(
                 str(item["label"]),
-                tuple(key for key in (plain_words(str(w)) for w in item["words"]) if key),
+                _keys(item["words"]),
+                bool(item.get("only")),
+                _keys(item.get("also") or ()),
             )
             for item in spec.get("members") or ()
         )
         found[str(family)] = (kind, members)
     return found
+
+
+def _keys(words: object) -> tuple[tuple[str, ...], ...]:
+    """Each of ``words`` (a list in measures.yaml) as the plain words a text is matched by."""
+    assert isinstance(words, (list, tuple))
+    return tuple(key for key in (plain_words(str(w)) for w in words) if key)
+
+
+@cache
+def rests() -> dict[str, Member]:
+    """Each family with an ``only`` member: what an impact naming no member is read to count.
+
+    Its label is the family's ``rest`` in measures.yaml ("people not said to have
+    fallen"), which the reason names; it has no words of its own.
+    """
+    from pitchkit.recast.measures import read_measure_file
+
+    raw = read_measure_file().get("who_and_where") or {}
+    return {
+        str(family): Member(str(spec["rest"]), ())
+        for family, spec in raw.items()
+        if spec.get("rest")
+    }
 
 
 @cache
@@ -99,15 +135,35 @@ def apart(impact_text: str, objective_text: str) -> Apart | None:
 
     "Maternal readmissions within 42 days of birth" and "Children's ward occupancy at
     or below 85%" name mothers and babies and children: the map's chain through
-    emergency admissions and bed occupancy is only possible.
+    emergency admissions and bed occupancy is only possible. Or, when the objective
+    names a member marked ``only`` ("emergency admissions due to falls in people aged
+    65+") and the impact names no member of its family, not even loosely ("Emergency
+    admissions for transient loss of consciousness"), the impact is read as counting
+    the family's ``rest`` (``unnamed``).
     """
     from pitchkit.recast.measures import RULES, unpurposed
 
     if not RULES["who and where"]:
         return None
     theirs = dict(named(unpurposed(objective_text)))
-    for family, mine in named(unpurposed(impact_text)):
+    ours = dict(named(unpurposed(impact_text)))
+    for family, mine in ours.items():
         other = theirs.get(family)
         if other and not set(mine) & set(other):
             return Apart(family, families()[family][0], mine, other)
+    for family, rest in rests().items():
+        other = theirs.get(family)
+        if (
+            other
+            and family not in ours
+            and any(m.only for m in other)
+            and not _names_loosely(impact_text, other)
+        ):
+            return Apart(family, families()[family][0], (rest,), other, unnamed=True)
     return None
+
+
+def _names_loosely(text: str, members: tuple[Member, ...]) -> bool:
+    """Whether ``text`` names one of ``members`` by its looser words (``also``)."""
+    words = plain_words(text)
+    return any(has_run(words, key) for member in members for key in member.also)
