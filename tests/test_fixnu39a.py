@@ -89,7 +89,15 @@ def test_directors_leads_with_what_the_log_shows_is_happening() -> None:
     )
     # The agency shifts' plan, where it is the strongest point, says the log shows none of it.
     assert "(the progress log shows no change in it yet)." in text
-    assert "the project's strategy names it" not in text
+    # The strategy lines never name the deficit. They do name the pathway of care delays
+    # objective, through the risk on stroke delayed transfers of care, now that the map knows
+    # that Welsh name for them (session 30).
+    assert "deficit to £65m (the project's strategy names it" not in text
+    assert "deficit to £62m, the control total agreed with Welsh Government (the" not in text
+    assert (
+        "Reduce pathway of care delays to under 250 across the health board (the project's "
+        "strategy names it"
+    ) in text
 
 
 def test_an_imtp_line_does_not_name_the_deficit(tmp_path: Path) -> None:
@@ -195,3 +203,22 @@ def test_a_measure_of_falls_comes_down_rather_than_falls(tmp_path: Path) -> None
     text = document_text(out)
     assert "inpatient falls resulting in any harm will come down from 84 to 50" in text
     assert "will fall from 84" not in text
+
+
+def test_pathway_of_care_delays_is_the_welsh_name_for_delayed_discharges() -> None:
+    # newuser39 #4 (session 30): NHS Wales counts patients ready to leave hospital as
+    # "pathway of care delays" (PoCD); the map knew only England's names for them.
+    from linkcases import linked
+
+    for measure in (
+        "Patients waiting in hospital when medically fit for discharge",
+        "Delayed discharges from community hospitals",
+    ):
+        found = linked(
+            measure, "Reduce pathway of care delays to under 250 across the health board"
+        )
+        assert found is not None
+        assert found.confidence == "confident"
+        assert found.chain is not None
+        assert found.chain.start == "delayed-discharge"
+    assert linked("Stroke patients seen within 4 hours", "PoCD below 250 by March 2027") is None
