@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from pitchkit.facts.ids import id_key
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.fmt import quoted
@@ -1204,7 +1205,7 @@ def relevant_concerns(pitch: Pitch, lang: Language | None = None) -> list[str]:
 
 
 def concerns_reached(facts: Facts, director: Director) -> list[str]:
-    """``director``'s concerns the measure map takes one of the project's impacts to.
+    """``director``'s concerns one of the project's impacts reaches (:func:`reaches_concern`).
 
     The map reads English: the impacts and each concern are read in English.
     """
@@ -1213,7 +1214,69 @@ def concerns_reached(facts: Facts, director: Director) -> list[str]:
         concern
         for concern in director.concerns
         if concern_addressed(impacts, english_of(concern, facts.english))
+        or any(reaches_concern(impact, concern, facts, director) for impact in impacts)
     ]
+
+
+def reaches_concern(
+    impact: Impact, concern: str, facts: Facts, director: Director, setting: str | None = None
+) -> bool:
+    """Whether ``impact`` reaches ``director``'s ``concern``, by the map or by the lead's word.
+
+    The measure map's chain to the concern, read as an objective, is one way.
+    The other is the lead's: ``impact`` ``supports`` one of the director's
+    objectives that names the concern ("Reduce pathway of care delays to under
+    250 …" for the concern "Pathway of care delays"), as a link the lead
+    confirmed holds where the map has no chain (newuser39 #1). ``impact`` is
+    read in English.
+    """
+    english = facts.english
+    if claimable_chain(impact, _concern(english_of(concern, english)), setting) is not None:
+        return True
+    if impact.target == impact.baseline:  # a planned change of nothing serves nothing
+        return False
+    confirmed = {id_key(ref) for ref in impact.supports}
+    return any(
+        id_key(f"{director.id}.{objective.id}") in confirmed
+        and names_concern(english_of(objective.text, english), english_of(concern, english))
+        for objective in director.objectives
+    )
+
+
+def names_concern(objective: str, concern: str) -> bool:
+    """Whether the objective's text names what the concern does.
+
+    Either its words hold the concern's ("Reduce pathway of care delays …"
+    and "Pathway of care delays"), or the measure map finds in it every
+    concept it finds in the concern and it has two in three of the concern's
+    words: "Improve the staff survey score for learning and development" names
+    "Low scores for learning and development in the staff survey", while "Move
+    the trust's CQC rating for safe to good" does not name "CQC well-led
+    review in 2027", though the map reads both as the CQC's rating.
+    """
+    if f" {' '.join(_words(concern))} " in f" {' '.join(_words(objective))} ":
+        return True
+    wanted = set(concepts_in(concern))
+    if not wanted or not wanted <= set(concepts_in(objective, broad=True)):
+        return False
+    theirs = {_stem(word) for word in _words(objective)}
+    mine = [_stem(word) for word in _words(concern) if len(word) > 2 and word.isalpha()]
+    mine = [word for word in mine if word not in _SMALL_WORDS]
+    return bool(mine) and 3 * sum(word in theirs for word in mine) >= 2 * len(mine)
+
+
+#: Words that say nothing of what a concern is about.
+_SMALL_WORDS = frozenset({"the", "and", "for", "with", "our", "their", "from", "into", "its"})
+
+
+def _words(text: str) -> list[str]:
+    """``text``'s words, case-folded."""
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def _stem(word: str) -> str:
+    """``word`` without a plural's "s" ("scores" is "score")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 #: A concern the measure map reaches only through impacts the progress log contradicts.
@@ -1235,12 +1298,11 @@ def only_planned(pitch: Pitch, concern: str) -> bool:
     # Imported here, as in log_standing: a brief with no past log need not load it.
     from pitchkit.notes.update.actuals import change_shown
 
-    objective = _concern(english_of(concern, facts.english))
     setting = setting_of(facts.project.organisation)
     shown = [
         change_shown(ledger, facts, impact.id)
         for impact in in_english(facts).impacts
-        if claimable_chain(impact, objective, setting) is not None
+        if reaches_concern(impact, concern, facts, pitch.director, setting)
     ]
     return any(s is not None for s in shown) and not any(shown)
 
