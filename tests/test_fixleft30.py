@@ -51,3 +51,78 @@ def test_a_concern_the_confirmed_objective_names_is_listed(tmp_path: Path) -> No
     # The map's chain to escalation beds runs through a likely cause, and no objective the
     # lead linked names them: still not claimed.
     assert "scalation beds open in winter" not in text
+
+
+# --- 2: a batch asks the others what was written for them, without the sponsor's words ---
+
+NU38C = DATA / "newuser38c"
+ASKS = """asks:
+  - Sign the executive sponsor section of our UEC fund bid by 29 January 2027
+"""
+OWN_ASKS = """asks:
+  - {text: Agree that ward nurses can start the discharge checklist at 8am, for: [cn]}
+  - {text: Be our executive sponsor for the finance case, for: [cfo]}
+  - Sign the executive sponsor section of our UEC fund bid by 29 January 2027
+"""
+
+
+def batch_notes(tmp: Path, *locale: str) -> dict[str, str]:
+    """newuser38c's batch with an ask for the chief nurse and one for the finance director."""
+    text = (NU38C / "facts.yaml").read_text(encoding="utf-8")
+    assert ASKS in text
+    facts = tmp / "facts.yaml"
+    facts.write_text(text.replace(ASKS, OWN_ASKS), encoding="utf-8")
+    (tmp / "figures.csv").write_bytes((NU38C / "figures.csv").read_bytes())
+    out = tmp / "pack"
+    run(
+        "batch", str(facts), "--directors", str(NU38C / "team.csv"), "--out", str(out),
+        "--today", "2026-12-01", *locale,
+    )  # fmt: skip
+    return {path.stem.rsplit(" - ", 1)[1]: document_text(path) for path in out.glob("*.docx")}
+
+
+def test_a_batch_asks_a_director_it_does_not_choose_only_their_own_ask(tmp_path: Path) -> None:
+    notes = batch_notes(tmp_path)
+    # The COO is the meeting's and the ranking's first: asked to sponsor, as before.
+    assert "We would like you to sponsor this project and to sign" in notes["Marcus Bell"]
+    # The chief nurse, ranked below, is asked what the lead wrote for her, and only that.
+    nurse = notes["Claire Whitmore"]
+    assert "We would like you to agree that ward nurses can start the discharge checklist" in nurse
+    assert "sponsor this project" not in nurse
+    assert "Sign the executive sponsor section" not in nurse
+    # The finance director's only ask of his own is to sponsor: he is asked for his advice.
+    finance = notes["Rajesh Patel"]
+    assert "We are not asking you to sponsor this project: we would value 20 minutes" in finance
+    assert "Be our executive sponsor" not in finance
+
+
+def test_in_welsh_the_own_ask_takes_the_soft_mutation(tmp_path: Path) -> None:
+    text = (NU38C / "facts.yaml").read_text(encoding="utf-8")
+    own = OWN_ASKS.replace(
+        "Agree that ward nurses can start the discharge checklist at 8am",
+        "Cytuno y gall nyrsys y ward ddechrau'r rhestr wirio am 8am",
+    )
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(text.replace(ASKS, own), encoding="utf-8")
+    (tmp_path / "figures.csv").write_bytes((NU38C / "figures.csv").read_bytes())
+    out = tmp_path / "pack"
+    run(
+        "batch", str(facts), "--directors", str(NU38C / "team.csv"), "--out", str(out),
+        "--today", "2026-12-01", "--locale", "cy", "--only", "cn",
+    )  # fmt: skip
+    (note,) = out.glob("*.docx")
+    said = document_text(note)
+    assert "Hoffem i chi gytuno y gall nyrsys y ward ddechrau'r rhestr wirio am 8am." in said
+    assert "noddi'r prosiect" not in said
+
+
+def test_a_thing_asked_for_is_asked_for_without_the_sponsor_s_words() -> None:
+    from pitchkit.i18n.translation import language
+    from pitchkit.notes.wording import own_ask_sentence
+
+    assert own_ask_sentence(["Funding of £40,000 from the charity"], language("en")) == (
+        "We would like to ask you for funding of £40,000 from the charity."
+    )
+    assert own_ask_sentence(["Cyllid o £40,000 gan yr elusen"], language("cy")) == (
+        "Hoffem i chi wneud hyn:\n“Cyllid o £40,000 gan yr elusen”"
+    )

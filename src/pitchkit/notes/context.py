@@ -1380,27 +1380,65 @@ def advice_only(pitch: Pitch) -> bool:
     (:func:`asking_to_sponsor`) a director it serves is asked to sponsor only
     when the batch chose them (the ranking's first, or the meeting's): every
     served director was asked to sponsor and chair (newuser38, fixnu36 #4).
+    One it does not choose with asks written ``for:`` them is asked for those
+    (:func:`own_asks`), not to sponsor (fixnu38c).
     """
-    meeting = pitch.facts.meeting
-    if meeting is not None and (meeting.director or "").casefold() == pitch.director.id.casefold():
+    if _meeting_with(pitch):
         return False
+    if not asked_to_sponsor(pitch):
+        # Not the batch's sponsor: asked for what the lead wrote for them, else for advice.
+        return not own_asks(pitch)
     director = english_director(pitch.director, pitch.facts.english)
     if any(item.targeted for item in items_for(pitch.facts, director, "asks")):
         return False
-    sponsors = _SPONSORS.get()
-    if sponsors is not None and pitch.director.id.casefold() not in sponsors:
-        return True
     return not shown_statements(pitch) and wording.proposed_objective(pitch) is None
+
+
+def _meeting_with(pitch: Pitch) -> bool:
+    meeting = pitch.facts.meeting
+    booked = "" if meeting is None else (meeting.director or "")
+    return booked.casefold() == pitch.director.id.casefold()
+
+
+def asked_to_sponsor(pitch: Pitch) -> bool:
+    """Whether the note may ask the director to sponsor the project.
+
+    Always outside a batch; in one (:func:`asking_to_sponsor`), only for the
+    director the batch chose (the ranking's first, or the meeting's). The
+    director the facts book the meeting with always is.
+    """
+    sponsors = _SPONSORS.get()
+    return sponsors is None or pitch.director.id.casefold() in sponsors or _meeting_with(pitch)
+
+
+def own_asks(pitch: Pitch) -> list[str]:
+    """The asks written ``for:`` the director that are not to sponsor, as the note words them.
+
+    What a batch asks of a director it does not ask to sponsor (fixnu38c): an
+    ask for everyone, such as chairing the project board, is a sponsor's.
+    """
+    director = english_director(pitch.director, pitch.facts.english)  # its lens, from English
+    terms = pitch.director.terms
+    found = [
+        wording.apply_terms_in_sentence(item.text, terms) if terms else item.text
+        for item in items_for(pitch.facts, director, "asks")
+        if item.targeted and not wording.is_sponsorship(item.text)
+    ]
+    return list(dict.fromkeys(found))
 
 
 def asks_for(pitch: Pitch) -> list[str]:
     """The asks a director's note makes: theirs, then everyone's; a sponsorship ask first.
 
     None for a director asked only for advice (:func:`advice_only`): the asks
-    are a sponsor's, such as chairing the project board.
+    are a sponsor's, such as chairing the project board. A director a batch
+    does not ask to sponsor is asked only what was written for them
+    (:func:`own_asks`).
     """
     if advice_only(pitch):
         return []
+    if not asked_to_sponsor(pitch):
+        return own_asks(pitch)
     return wording.sponsorship_first(_ordered(pitch, "asks", []))
 
 
@@ -1990,6 +2028,8 @@ def pitch_context(
             wording.advice_ask(lang)
             if advice_only(pitch)
             else wording.ask_sentence(asks_for(pitch), lang)
+            if asked_to_sponsor(pitch)
+            else wording.own_ask_sentence(asks_for(pitch), lang)
         ),
         "statements": statements,
         "all_statements": [

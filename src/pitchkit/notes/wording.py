@@ -1150,6 +1150,34 @@ def ask_sentence(asks: list[str], lang: Language) -> str:
     )
 
 
+def own_ask_sentence(asks: list[str], lang: Language) -> str:
+    """The request that opens a note asking the director for their own asks, not sponsorship.
+
+    A batch asks one director to sponsor the project (the ranking's first, or
+    the meeting's); another with an ask written ``for:`` them is asked for that
+    alone, with no sponsor's words before it (fixnu38c: "We would like you to
+    sponsor this project and to …" opened a note to the finance director,
+    whom the ranking put second). ``asks`` is not empty.
+    """
+    ask = asks[0].strip()
+    first = ask.rstrip(".")
+    if foreign(ask, lang):
+        return "\n".join([lang.gettext("We would like you to do this:"), quoted(ask)])
+    if objectives.grammar(first) != "verb" and first.split(maxsplit=1)[0].casefold() in _THINGS:
+        # "Funding of £40,000 from the charity": a thing wanted, not something to do.
+        return lang.gettext("We would like to ask you for {first}.").format(
+            first=lower_first(first)
+        )
+    first = lower_first(first.removeprefix("Please ").strip())
+    if lang.lang == "cy":
+        # "Hoffem i chi gytuno …": the verb-noun after "i chi" takes the soft mutation.
+        verb, _, rest = first.partition(" ")
+        if not _welsh_verb_noun(verb):
+            return "\n".join([lang.gettext("We would like you to do this:"), quoted(ask)])
+        first = " ".join(part for part in (fmt.soft_mutation(verb), rest) if part)
+    return lang.gettext("We would like you to {first}.").format(first=first)
+
+
 def _welsh_sponsor_and(ask: str, lang: Language) -> str:
     """The Welsh ask joined by "a", as said: "Hoffem i chi noddi'r prosiect hwn a chadeirio …".
 
