@@ -126,3 +126,50 @@ def test_a_thing_asked_for_is_asked_for_without_the_sponsor_s_words() -> None:
     assert own_ask_sentence(["Cyllid o £40,000 gan yr elusen"], language("cy")) == (
         "Hoffem i chi wneud hyn:\n“Cyllid o £40,000 gan yr elusen”"
     )
+
+
+# --- 3: a benefit equal to the funding, none of it delivered yet --------------------------
+
+
+def _nothing_delivered(tmp: Path, funding: int) -> Path:
+    """The discharge lounge on 5 August 2026, its funding ``funding``.
+
+    The log has July's figure alone since the change, too few to show it, so
+    nothing is counted for July; August to June at the plan's £5,000 a month
+    is £55,000, or £54,863 to the pound.
+    """
+    text = (DATA / "money" / "pays-back-exactly.yaml").read_text(encoding="utf-8")
+    since = [f"  - {{period: 2026-{month:02d}, status: green, measures: {{beddays: 150}}}}\n"
+             for month in range(8, 12)]  # fmt: skip
+    for line in since:
+        assert line in text
+        text = text.replace(line, "")
+    assert "amount: 60000" in text
+    path = tmp / f"facts-{funding}.yaml"
+    path.write_text(text.replace("amount: 60000", f"amount: {funding}"), encoding="utf-8")
+    return path
+
+
+def _money_lines(tmp: Path, facts: Path, locale: str) -> str:
+    said = []
+    for director in ("dof", "coo"):
+        out = tmp / f"{facts.stem}-{director}-{locale}.docx"
+        run(
+            "brief", str(facts), "-d", director, "--out", str(out), "--today", "2026-08-05",
+            "--locale", locale,
+        )  # fmt: skip
+        said.append(document_text(out))
+    return " ".join(said)
+
+
+def test_a_benefit_equal_to_the_funding_with_nothing_delivered_is_forecast(tmp_path: Path) -> None:
+    exact = _money_lines(tmp_path, _nothing_delivered(tmp_path, 54863), "en_GB")
+    assert "nothing counted to the end of July 2026" in exact
+    assert exact.count("the benefit forecast pays back the funding exactly, in 12 months") == 2
+    rounded = _money_lines(tmp_path, _nothing_delivered(tmp_path, 55000), "en_GB")
+    assert rounded.count("the benefit forecast matches the funding to the nearest £1,000") == 2
+    for text in (exact, rounded):
+        assert "delivered and forecast" not in text
+    welsh = _money_lines(tmp_path, _nothing_delivered(tmp_path, 54863), "cy_GB")
+    assert welsh.count("mae'r budd a ragwelir yn ad-dalu'r cyllid yn union, mewn 12 mis") == 2
+    assert "a gyflawnwyd ac a ragwelir" not in welsh

@@ -1434,43 +1434,57 @@ def exact_words(ledger: Ledger, shown: Figures, months: int, lang: Language) -> 
     finance director does not read a rounding as a payback. When some of the
     benefit is forecast beside years the log delivered, the clause keeps the
     basis, as every other payback in the block does ("the benefit delivered
-    and forecast"): a forecast is not stated as fact.
+    and forecast"): a forecast is not stated as fact. With nothing delivered
+    yet (:func:`delivered_any`) it is "the benefit forecast".
     """
     forecast = ledger.logged and not all(share.delivered_only for share in ledger.years)
+    # With nothing delivered yet, all of it is forecast, and says only that (fixfit44).
+    basis = ("delivered" if delivered_any(ledger) else "forecast") if forecast else "plan"
     benefit = sum(share.benefit for share in ledger.years)
     investment = ledger.investment or 0.0
     if fmt.whole(benefit) == fmt.whole(investment):
-        template = (
-            lang.ngettext(
+        exactly = {
+            "delivered": lang.ngettext(
                 "the benefit delivered and forecast pays back the funding exactly, in {n} month",
                 "the benefit delivered and forecast pays back the funding exactly, in {n} months",
                 months,
-            )
-            if forecast
-            else lang.ngettext(
+            ),
+            "forecast": lang.ngettext(
+                "the benefit forecast pays back the funding exactly, in {n} month",
+                "the benefit forecast pays back the funding exactly, in {n} months",
+                months,
+            ),
+            "plan": lang.ngettext(
                 "the benefit pays back the funding exactly, in {n} month",
                 "the benefit pays back the funding exactly, in {n} months",
                 months,
-            )
-        )
-        return template.format(n=months)
-    template = (
-        lang.ngettext(
+            ),
+        }
+        return exactly[basis].format(n=months)
+    nearest = {
+        "delivered": lang.ngettext(
             "the benefit delivered and forecast matches the funding to the nearest {step}, "
             "over {n} month: {benefit} to the pound, against {investment}",
             "the benefit delivered and forecast matches the funding to the nearest {step}, "
             "over {n} months: {benefit} to the pound, against {investment}",
             months,
-        )
-        if forecast
-        else lang.ngettext(
+        ),
+        "forecast": lang.ngettext(
+            "the benefit forecast matches the funding to the nearest {step}, over {n} month: "
+            "{benefit} to the pound, against {investment}",
+            "the benefit forecast matches the funding to the nearest {step}, over {n} months: "
+            "{benefit} to the pound, against {investment}",
+            months,
+        ),
+        "plan": lang.ngettext(
             "the benefit matches the funding to the nearest {step}, over {n} month: {benefit} "
             "to the pound, against {investment}",
             "the benefit matches the funding to the nearest {step}, over {n} months: {benefit} "
             "to the pound, against {investment}",
             months,
-        )
-    )
+        ),
+    }
+    template = nearest[basis]
     return template.format(
         n=months,
         step=_money(shown.quantum, lang),
