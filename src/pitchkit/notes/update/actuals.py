@@ -857,9 +857,10 @@ def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
     if line.restated_cost is None or line.impact.value is None:
         return 0.0
     # Priced as a progress update prices what it delivered: the count as it writes one
-    # (whole: 4.5 falls are 5) at the unit cost the note's small print shows (£53, not the
-    # £52.58 it was restated as), so that a finance director's 750 x £53 is the year's
-    # figure and an update over the same months gives the same money.
+    # (whole: 4.5 falls are 5) at the unit cost the note's small print shows, the restated
+    # cost to the penny (``shown_cost``: £52.58, not the £52.5794… the index gives), so that
+    # a finance director's 750 x £52.58 is the year's figure and an update over the same
+    # months gives the same money.
     money = shown_count(count) * shown_cost(line.restated_cost, line.impact.value.amount)
     # New spend (``releases: cost``): the log's rise so far is what the change added to spend.
     return -money if is_cost(line) else money
