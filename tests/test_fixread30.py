@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crisiscase import brief, copy_project, update
+import pytest
+
+from crisiscase import TODAY, brief, copy_project, update
 
 
 def _why(text: str) -> str:
@@ -41,3 +43,36 @@ def test_a_brief_credits_the_cip_with_the_net_the_update_gives(tmp_path: Path) -
         "inappropriate out-of-area placement bed days, adult acute (above), less £328,000)."
     ) in ceo
     assert "£727,000 so far from" not in ceo
+
+
+def test_the_update_keeps_the_chart_its_sentences_rely_on(
+    tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # reader30 #1: "Bed days of adult acute inpatients clinically ready for discharge: now
+    # below the baseline for 7 months running, so we count the reduction as delivered"
+    # (£164,000) with no chart behind it, "1 of the 5 measures", and a quarter of page 2
+    # blank. Only the contact line ran onto a third page: the unit costs gave their sources
+    # in full because two are per bed day, though each now names what it is per. They are
+    # left to the briefing note, and the chart stays.
+    from docchecks import docx_text
+    from pitchkit.api import UpdateRequest, write_update
+    from pitchkit.output.pagecount import count_pages
+
+    # LibreOffice decides near the edge, as it did for the reader.
+    monkeypatch.setenv("PITCHKIT_MEASURE", "1")
+    facts = copy_project(tmp_path)
+    request = UpdateRequest(
+        facts=facts,
+        director="dof",
+        period="2026-11",
+        out=tmp_path / "update.docx",
+        directors=tmp_path / "team.csv",
+        today=TODAY,
+    )
+    [path] = write_update(request).written
+    text = " ".join(docx_text(path).split())
+    charts = text[text.index("Charts Inappropriate") :]
+    assert "Bed days of adult acute inpatients clinically ready for discharge (XmR chart)" in charts
+    assert "Charts are shown for 2 of the 5 measures" in charts
+    assert "sources as in the briefing note" in text
+    assert count_pages([path.read_bytes()]) == [2]

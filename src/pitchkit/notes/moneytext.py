@@ -597,16 +597,15 @@ def _short_source_lines(
     """:func:`source_lines` for a progress update: no sources, each price year said.
 
     Two costs for one unit (a bed day out of area and one in the trust's own
-    beds) are told apart by their sources, as the brief tells them apart; the
-    line then gives every cost's source, as the brief does, rather than some
-    and then "sources as in the briefing note" (reader26 #11).
+    beds) are told apart by what each is per, as the brief tells them apart:
+    "£620 per inappropriate out-of-area placement bed day …; £450 per bed day
+    of adult acute inpatients clinically ready for discharge …" (reader26 #11,
+    fixbrief29). Their sources, which once told them apart, are left to the
+    briefing note like the rest: given in full they took the two lines that cost
+    the crisis house's update the chart its sentences rely on (reader30 #1).
     """
     listed = _priced_lines(ledger, impacts)
-    costs: dict[str, set[float | None]] = {}
-    for line in listed:
-        costs.setdefault(line.impact.unit, set()).add(line.unit_cost)
-    if any(len(found) > 1 for found in costs.values()):
-        return source_lines(ledger, lang, impacts)
+    clash = _clashing_units(listed)
     pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
     parts: list[str] = []
     projected: set[int] = set()
@@ -617,7 +616,7 @@ def _short_source_lines(
         if line.uplift is not None and line.price_year not in (None, ledger.price_year):
             restated_any = True
             projected |= set(line.uplift.projected)
-        text = costing(line, ledger, lang, pence=pence)
+        text = costing(line, ledger, lang, pence=pence, named=line.impact.unit in clash)
         if text not in parts:
             parts.append(text)
     if not parts:
