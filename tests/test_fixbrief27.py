@@ -43,7 +43,7 @@ def test_the_finance_directors_first_objective_stays_on_his_page(tmp_path: Path)
     # fixread30 (reader30 #2): net of the crisis house's extra spend, as the update credits it.
     assert (
         "Deliver the £9.5m cost improvement programme for 2026/27: £399,000 (4.2%) so far, net "
-        "of the extra spend (£727,000 from inappropriate out-of-area placement bed days" in why
+        "of the extra spend: £727,000 from inappropriate out-of-area placement bed days" in why
     )
     assert "So far the log's figures, to the end of November 2026, do not show the change" in why
     # The block no longer says it again, in either place it did.
@@ -63,8 +63,8 @@ def test_a_bullet_names_the_impacts_shown_elsewhere_that_count_to_its_objective(
     # shifts follow as "Also, in the plan, …" (1,142 bed days x £636.32 = £727,000).
     # fixread30 (reader30 #2): net of the extra spend, and the plan's money left to the bullet.
     assert (
-        "Break even in 2026/27: £399,000 so far, net of the extra spend (£727,000 from "
-        "inappropriate out-of-area placement bed days, adult acute (above), less £328,000). "
+        "Break even in 2026/27: £399,000 so far, net of the extra spend: £727,000 from "
+        "inappropriate out-of-area placement bed days, adult acute (above), less £328,000. "
         "Also, in the plan, registered nurse agency shifts on adult acute wards"
     ) in why
     assert "do not show the change, so no money is counted for it yet." in why

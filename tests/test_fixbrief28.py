@@ -81,8 +81,8 @@ def test_the_finance_directors_note_keeps_his_cip_line_whole_on_one_page(tmp_pat
     # fixread30 (reader30 #2): net of the extra spend, as the update credits the CIP.
     assert (
         "Deliver the £9.5m cost improvement programme for 2026/27: £399,000 (4.2%) so far, net "
-        "of the extra spend (£727,000 from inappropriate out-of-area placement bed days, adult "
-        "acute (above), less £328,000). Also, in the plan, registered nurse agency shifts"
+        "of the extra spend: £727,000 from inappropriate out-of-area placement bed days, adult "
+        "acute (above), less £328,000. Also, in the plan, registered nurse agency shifts"
     ) in _why(text)
     height = body_height(path.read_bytes())
     assert height is not None

@@ -75,8 +75,8 @@ def test_a_bullet_leads_with_the_money_delivered(tmp_path: Path) -> None:
     text = brief(copy_project(tmp_path), "ceo")
     # fixread30 (reader30 #2): the money so far is net of the crisis house's extra spend.
     assert (
-        "Break even in 2026/27: £399,000 so far, net of the extra spend (£727,000 from "
-        "inappropriate out-of-area placement bed days, adult acute (above), less £328,000). "
+        "Break even in 2026/27: £399,000 so far, net of the extra spend: £727,000 from "
+        "inappropriate out-of-area placement bed days, adult acute (above), less £328,000. "
         "Also, in the plan, registered nurse agency shifts"
     ) in text
 
@@ -185,7 +185,7 @@ def test_a_welsh_measure_mutates_after_o_in_the_money_so_far(tmp_path: Path) -> 
     # fixread30 (reader30 #2): break-even takes the money net of the extra spend, the gross
     # £727,000 from the bed days in its brackets, still mutated after "o".
     assert (
-        "£399,000 hyd yma, net o'r gwariant ychwanegol (£727,000 o ddiwrnodau gwely lleoliadau "
+        "£399,000 hyd yma, net o'r gwariant ychwanegol: £727,000 o ddiwrnodau gwely lleoliadau "
         "amhriodol" in text
     )
     assert "o diwrnodau" not in text

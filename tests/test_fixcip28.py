@@ -69,6 +69,6 @@ def test_the_brief_counts_out_of_area_cash_towards_the_cip(project: Path) -> Non
     # fixread30 (reader30 #2): net of the extra spend, as the update's row gives it.
     assert (
         "Deliver the £9.5m cost improvement programme for 2026/27: £399,000 (4.2%) so far, net "
-        "of the extra spend (£727,000 from inappropriate out-of-area placement bed days, adult "
-        "acute (above), less £328,000)." in cip
+        "of the extra spend: £727,000 from inappropriate out-of-area placement bed days, adult "
+        "acute (above), less £328,000." in cip
     )

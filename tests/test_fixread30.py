@@ -28,8 +28,8 @@ def test_a_brief_credits_the_cip_with_the_net_the_update_gives(tmp_path: Path) -
     cip = why[why.index("Deliver the £9.5m cost improvement programme") :]
     assert cip.startswith(
         "Deliver the £9.5m cost improvement programme for 2026/27: £399,000 (4.2%) so far, net "
-        "of the extra spend (£727,000 from inappropriate out-of-area placement bed days, adult "
-        "acute (above), less £328,000)."
+        "of the extra spend: £727,000 from inappropriate out-of-area placement bed days, adult "
+        "acute (above), less £328,000."
     ), cip
     assert "£2,418,000 a year in the plan" not in cip
     assert why.count("£2,418,000") == 1
@@ -39,8 +39,8 @@ def test_a_brief_credits_the_cip_with_the_net_the_update_gives(tmp_path: Path) -
     # Break-even is a cash aim too; it names no sum, so no share.
     ceo = _why(brief(facts, "ceo"))
     assert (
-        "Break even in 2026/27: £399,000 so far, net of the extra spend (£727,000 from "
-        "inappropriate out-of-area placement bed days, adult acute (above), less £328,000)."
+        "Break even in 2026/27: £399,000 so far, net of the extra spend: £727,000 from "
+        "inappropriate out-of-area placement bed days, adult acute (above), less £328,000."
     ) in ceo
     assert "£727,000 so far from" not in ceo
 

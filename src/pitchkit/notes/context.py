@@ -1898,8 +1898,8 @@ def net_so_far(
 
     A project that adds spend (``releases: cost``) counts against a cash aim (a
     CIP, break-even) net of it, as the update does: "£399,000 so far, net of the
-    extra spend (£727,000 from inappropriate out-of-area placement bed days, adult
-    acute (above), less £328,000)" with its share of the target, never the gross
+    extra spend: £727,000 from inappropriate out-of-area placement bed days, adult
+    acute (above), less £328,000" with its share of the target, never the gross
     £727,000 the update does not credit (reader30 #2). Its money in the plan is
     the bullet's it points to, so not said again. ``None`` when the change adds
     no spend the log shows, ``other`` is not cash, the aim is not money itself,
@@ -1953,13 +1953,11 @@ def net_so_far(
         values["net"] = lang.gettext("{net} ({share})").format(net=values["net"], share=share)
     return (
         lang.gettext(
-            "{net} so far, net of the extra spend ({delivered} from {measure} (above), less "
-            "{spend})"
+            "{net} so far, net of the extra spend: {delivered} from {measure} (above), less {spend}"
         )
         if above
         else lang.gettext(
-            "{net} so far, net of the extra spend ({delivered} from {measure} (below), less "
-            "{spend})"
+            "{net} so far, net of the extra spend: {delivered} from {measure} (below), less {spend}"
         )
     ).format(**values)
 
