@@ -40,9 +40,10 @@ def test_the_finance_directors_first_objective_stays_on_his_page(tmp_path: Path)
     why = _why(text)
     # fixbrief29 (reader28 #13): the bullet leads with the money delivered so far
     # (1,142 bed days x £2,418,000 / 3,800 = £726,700, shown £727,000).
+    # fixread30 (reader30 #2): net of the crisis house's extra spend, as the update credits it.
     assert (
-        "Deliver the £9.5m cost improvement programme for 2026/27: £727,000 so far from "
-        "inappropriate out-of-area placement bed days" in why
+        "Deliver the £9.5m cost improvement programme for 2026/27: £399,000 (4.2%) so far, net "
+        "of the extra spend: £727,000 from inappropriate out-of-area placement bed days" in why
     )
     assert "So far the log's figures, to the end of November 2026, do not show the change" in why
     # The block no longer says it again, in either place it did.
@@ -60,10 +61,11 @@ def test_a_bullet_names_the_impacts_shown_elsewhere_that_count_to_its_objective(
     why = _why(brief(copy_project(tmp_path), "ceo"))
     # fixbrief29 (reader28 #13): the out-of-area money so far leads the bullet, the agency
     # shifts follow as "Also, in the plan, …" (1,142 bed days x £636.32 = £727,000).
+    # fixread30 (reader30 #2): net of the extra spend, and the plan's money left to the bullet.
     assert (
-        "Break even in 2026/27: £727,000 so far from inappropriate out-of-area placement bed "
-        "days, adult acute (above), worth £2,418,000 a year in the plan. Also, in the plan, "
-        "registered nurse agency shifts on adult acute wards"
+        "Break even in 2026/27: £399,000 so far, net of the extra spend: £727,000 from "
+        "inappropriate out-of-area placement bed days, adult acute (above), less £328,000. "
+        "Also, in the plan, registered nurse agency shifts on adult acute wards"
     ) in why
     assert "do not show the change, so no money is counted for it yet." in why
 
@@ -103,24 +105,22 @@ def test_a_unit_cost_reads_as_a_costing_then_its_source(tmp_path: Path) -> None:
     ) in crisis
 
 
-def test_an_update_that_gives_some_sources_gives_them_all_once(tmp_path: Path) -> None:
+def test_an_update_leaves_every_source_to_the_briefing_note(tmp_path: Path) -> None:
     # reader26 #11: two costs per bed day gave their sources, "£210 per night" none, and the
     # line ended "sources as in the briefing note".
     text = update(copy_project(tmp_path), "dof", "2026-11")
-    # fixupd27 (reader26 #7): the forecast's agency shifts' £380 is listed too, with its source.
-    # fixbrief29 (reader28 #14): each bed day named, sources lowered mid-sentence.
+    # fixupd27 (reader26 #7): the forecast's agency shifts' £380 is listed too.
+    # fixread30 (reader30 #1): the two bed-day costs are told apart by what each is per
+    # (fixbrief29), so their sources go to the briefing note like the rest: given in full
+    # they cost the update its second chart.
     assert (
         "Unit costs used: £620 per inappropriate out-of-area placement bed day at 2025/26 "
-        "prices (£636.24 at 2026/27), from the trust average out-of-area spot purchase price; "
-        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
-        "£380 per shift at 2025/26 prices (£389.96 at 2026/27), from the trust agency premium "
-        "per nursing shift over bank; £450 per bed day of adult acute inpatients clinically "
-        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
-        "ready for discharge at 2024/25 prices (£473.89 at 2026/27), from the trust reference "
-        "cost, adult acute mental health bed day; £210 per night at 2026/27 prices, from the "
-        "crisis house contract price per night; prices restated"
+        "prices (£636.24 at 2026/27); £380 per shift at 2025/26 prices (£389.96 at 2026/27); "
+        "£450 per bed day of adult acute inpatients clinically ready for discharge at 2024/25 "
+        "prices (£473.89 at 2026/27); £210 per night at 2026/27 prices; prices restated"
     ) in text
-    assert "sources as in the briefing note" not in text
+    assert text.count("sources as in the briefing note") == 1
+    assert "from the trust average out-of-area spot purchase price" not in text
 
 
 def test_a_years_benefit_is_set_against_its_funding(tmp_path: Path) -> None:

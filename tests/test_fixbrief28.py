@@ -78,10 +78,11 @@ def test_the_finance_directors_note_keeps_his_cip_line_whole_on_one_page(tmp_pat
     [path] = write_brief(request).written
     text = " ".join(docx_text(path).split())
     # fixbrief29 (reader28 #13): the impact that has delivered now leads the bullet.
+    # fixread30 (reader30 #2): net of the extra spend, as the update credits the CIP.
     assert (
-        "Deliver the £9.5m cost improvement programme for 2026/27: £727,000 so far from "
-        "inappropriate out-of-area placement bed days, adult acute (above), worth £2,418,000 a "
-        "year in the plan. Also, in the plan, registered nurse agency shifts"
+        "Deliver the £9.5m cost improvement programme for 2026/27: £399,000 (4.2%) so far, net "
+        "of the extra spend: £727,000 from inappropriate out-of-area placement bed days, adult "
+        "acute (above), less £328,000. Also, in the plan, registered nurse agency shifts"
     ) in _why(text)
     height = body_height(path.read_bytes())
     assert height is not None

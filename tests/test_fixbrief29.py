@@ -73,10 +73,11 @@ def test_a_bullet_leads_with_the_money_delivered(tmp_path: Path) -> None:
     # reader28 #13: break-even led with agency shifts, which have delivered nothing, and
     # only then the out-of-area bed days' £727,000.
     text = brief(copy_project(tmp_path), "ceo")
+    # fixread30 (reader30 #2): the money so far is net of the crisis house's extra spend.
     assert (
-        "Break even in 2026/27: £727,000 so far from inappropriate out-of-area placement bed "
-        "days, adult acute (above), worth £2,418,000 a year in the plan. Also, in the plan, "
-        "registered nurse agency shifts"
+        "Break even in 2026/27: £399,000 so far, net of the extra spend: £727,000 from "
+        "inappropriate out-of-area placement bed days, adult acute (above), less £328,000. "
+        "Also, in the plan, registered nurse agency shifts"
     ) in text
 
 
@@ -181,5 +182,10 @@ def test_a_welsh_measure_mutates_after_o_in_the_money_so_far(tmp_path: Path) -> 
     )
     [path] = write_brief(request).written
     text = " ".join(docx_text(path).split())
-    assert "£727,000 hyd yma o ddiwrnodau gwely lleoliadau amhriodol" in text
+    # fixread30 (reader30 #2): break-even takes the money net of the extra spend, the gross
+    # £727,000 from the bed days in its brackets, still mutated after "o".
+    assert (
+        "£399,000 hyd yma, net o'r gwariant ychwanegol: £727,000 o ddiwrnodau gwely lleoliadau "
+        "amhriodol" in text
+    )
     assert "o diwrnodau" not in text

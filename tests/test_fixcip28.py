@@ -66,8 +66,9 @@ def test_the_brief_counts_out_of_area_cash_towards_the_cip(project: Path) -> Non
     cip = cip[: cip.index("The problem, as the organisation sees it")]
     # fixbrief29 (reader28 #13): the out-of-area cash so far leads the CIP bullet
     # (1,142 bed days x £2,418,000 / 3,800 = £726,700, shown £727,000).
+    # fixread30 (reader30 #2): net of the extra spend, as the update's row gives it.
     assert (
-        "Deliver the £9.5m cost improvement programme for 2026/27: £727,000 so far from "
-        "inappropriate out-of-area placement bed days, adult acute (above), worth £2,418,000 "
-        "a year in the plan." in cip
+        "Deliver the £9.5m cost improvement programme for 2026/27: £399,000 (4.2%) so far, net "
+        "of the extra spend: £727,000 from inappropriate out-of-area placement bed days, adult "
+        "acute (above), less £328,000." in cip
     )

@@ -158,7 +158,9 @@ def test_the_crisis_forecast_rate_multiplies_back_too(tmp_path: Path) -> None:
     # unrounded money makes: £562,900 + £281,500 = £844,400.
     # fixfit44: the shifts restated at £389.96 (the 2.62% the note gives, was £389.95): the
     # delivered part is £563,000 and the rest £281,400, still £844,400.
-    assert said.endswith("then £281,400 at the average so far, about £70,000 a month")
+    # fixread30 (reader30 #4): the rest is the average times the months, 4 x £70,369 =
+    # £281,476, £281,500, and the delivered £562,952 gives up the £100 over: £562,900.
+    assert said.endswith("then £281,500 at the average so far, about £70,000 a month")
     # The project's total is the sum of its years as shown, and the net is that less £480,000.
     assert "2027/28 £422,200 forecast" in text
     assert "over the project £1,266,600, net £786,600" in text

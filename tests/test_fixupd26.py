@@ -111,23 +111,19 @@ def test_the_chief_nurses_update_gives_the_unit_cost_of_what_it_values(tmp_path:
     ) in text
 
 
-def test_two_costs_for_one_unit_are_told_apart_by_their_sources(tmp_path: Path) -> None:
+def test_two_costs_for_one_unit_are_told_apart_by_what_each_is_per(tmp_path: Path) -> None:
     text = update(copy_project(tmp_path), "dof", "2026-11")
     # fixupd27 (reader26 #7): the agency shifts' £380, whose money the forecast names, is listed
     # too, between the two bed-day costs.
+    # fixread30 (reader30 #1): told apart by what each is per (fixbrief29), not by sources,
+    # which the briefing note gives: in full they cost the update its second chart.
     assert (
-        # reader26 #11: a costing, then its source; every source once some are given.
-        # fixbrief29 (reader28 #14): each bed day named, sources lowered mid-sentence.
         "Unit costs used: £620 per inappropriate out-of-area placement bed day at 2025/26 "
-        "prices (£636.24 at 2026/27), from the trust average out-of-area spot purchase price; "
-        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
-        "£380 per shift at 2025/26 prices (£389.96 at 2026/27), from the trust agency premium "
-        "per nursing shift over bank; £450 per bed day of adult acute inpatients clinically "
-        # fixfit44: costs restated at the 2.62% a year the note gives, to the penny.
-        "ready for discharge at 2024/25 prices (£473.89 at 2026/27), from the trust reference "
-        "cost, adult acute mental health bed day; £210 per night at 2026/27 prices, from the "
-        "crisis house contract price per night;"
+        "prices (£636.24 at 2026/27); £380 per shift at 2025/26 prices (£389.96 at 2026/27); "
+        "£450 per bed day of adult acute inpatients clinically ready for discharge at 2024/25 "
+        "prices (£473.89 at 2026/27); £210 per night at 2026/27 prices; prices restated"
     ) in text
+    assert "sources as in the briefing note." in text
 
 
 @pytest.mark.parametrize(

@@ -46,8 +46,11 @@ def test_the_year_under_way_is_forecast_at_the_rate_the_log_shows(tmp_path: Path
         # fixmoney27 (reader27 #5): £238,000 + 4 x £34,000 made £374,000, not £373,000.
         # fixbrief28: the rest of the year is said as a sum, £238,000 + £135,000 = £373,000,
         # with the monthly rate rounded as the note rounds.
-        "(£238,000 delivered to the end of November 2026, no figure for June 2026; then "
-        "£135,000 at the average so far, about £34,000 a month); over the project £387,000, net "
+        # fixread30 (reader30 #4): each part its own money rounded, the rest the average times
+        # the months (£135,731, £136,000), the pound over to the larger remainder: £237,530
+        # reads £237,000, so that the parts still add up to the year's £373,000.
+        "(£237,000 delivered to the end of November 2026, no figure for June 2026; then "
+        "£136,000 at the average so far, about £34,000 a month); over the project £387,000, net "
         "£127,000; payback 9.2 months"
     ) in line
     assert "£1.49 per £1" in line
@@ -59,8 +62,9 @@ def test_the_year_under_way_in_welsh(tmp_path: Path) -> None:
     assert (
         # fixmoney27 (reader27 #5): as the English, so that it multiplies back.
         # fixbrief28: the rest as a sum, as in English.
-        "2026/27 £373,000 a ragwelir yn erbyn £173,000 (£238,000 a gyflawnwyd erbyn "
+        # fixread30 (reader30 #4): as the English, £237,000 then £136,000.
+        "2026/27 £373,000 a ragwelir yn erbyn £173,000 (£237,000 a gyflawnwyd erbyn "
         "diwedd Tachwedd "
-        "2026, dim ffigur ar gyfer Mehefin 2026; yna £135,000 ar y cyfartaledd hyd yma, "
+        "2026, dim ffigur ar gyfer Mehefin 2026; yna £136,000 ar y cyfartaledd hyd yma, "
         "tua £34,000 y mis)"
     ) in line

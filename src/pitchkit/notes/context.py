@@ -41,6 +41,7 @@ from pitchkit.recast.money import (
     Line,
     counts,
     default_releases,
+    fy_bounds,
     fy_label,
     quantum_for,
     round_money,
@@ -1924,8 +1925,10 @@ def also_counted(
             # Welsh "o" (from) mutates the lead's own measure after it: "hyd yma o
             # ddiwrnodau gwely", never "o diwrnodau"; a quoted English one is left as written.
             after_from = fmt.after_o(measure) if lang.lang == "cy" else measure
+            net = net_so_far(other, pitch, delivered, after_from, above, lang)
             leads.append(
-                (
+                net
+                or (
                     lang.gettext("{delivered} so far from {measure} (above), {money} in the plan")
                     if above
                     else lang.gettext(
@@ -1981,6 +1984,82 @@ def also_counted(
     parts = [*(statement.get("parts") or ()), {"claim": sentence, "money_of": [], "also": True}]
     claim = f"{statement['claim']} {sentence}"
     return {**statement, "claim": claim, "text": with_how(claim, statement["how"]), "parts": parts}
+
+
+def net_so_far(
+    other: Statement,
+    pitch: Pitch,
+    delivered: float,
+    measure: str,
+    above: bool,
+    lang: Language,
+) -> str | None:
+    """A cash aim's money so far from ``other``, net of the extra spend the change adds.
+
+    A project that adds spend (``releases: cost``) counts against a cash aim (a
+    CIP, break-even) net of it, as the update does: "£399,000 so far, net of the
+    extra spend: £727,000 from inappropriate out-of-area placement bed days, adult
+    acute (above), less £328,000" with its share of the target, never the gross
+    £727,000 the update does not credit (reader30 #2). Its money in the plan is
+    the bullet's it points to, so not said again. ``None`` when the change adds
+    no spend the log shows, ``other`` is not cash, the aim is not money itself,
+    or the net is no gain.
+    """
+    from pitchkit.notes.update.actuals import shown_so_far
+    from pitchkit.recast.align import aims_at_money
+
+    ledger = pitch.ledger
+    if ledger is None:
+        return None
+    line = ledger.line(other.impact.id)
+    objective = other.objective
+    if line is None or line.releases != "cash" or not aims_at_money(objective):
+        return None
+    spend = 0.0
+    counted: list[Period] = []
+    for cost in moneytext.costs(ledger):
+        found = shown_so_far(ledger, pitch.facts, cost.impact.id)
+        if found is None or not found.delivered or not cost.restated_cost:
+            continue
+        spend += abs(found.delivered) * cost.restated_cost
+        counted.extend(found.counted)
+    if spend <= 0:
+        return None
+    net = round_money(delivered - spend, quantum_for(delivered - spend))
+    if net <= 0:
+        return None
+    found = shown_so_far(ledger, pitch.facts, other.impact.id)
+    counted.extend(found.counted if found is not None else ())
+    share = ""
+    year = target_year(objective.text)
+    target = objective.target
+    if money_target(objective) and target is not None and target.value > 0 and year is not None:
+        first, last = fy_bounds(year)
+        if all(first <= period.start and period.end <= last for period in counted):
+            # The share of the net as shown, so that it checks by hand, as the update gives
+            # it; the objective just named its target, so the bare percentage says it.
+            share = fmt.percent(
+                net / target.value, lang, decimals=1 if net < 0.095 * target.value else 0
+            )
+            if share[:1] in "<>":
+                share = ""
+    values = {
+        "net": wording.worth(net, lang),
+        "delivered": wording.worth(delivered, lang),
+        "measure": measure,
+        "spend": wording.worth(spend, lang),
+    }
+    if share:
+        values["net"] = lang.gettext("{net} ({share})").format(net=values["net"], share=share)
+    return (
+        lang.gettext(
+            "{net} so far, net of the extra spend: {delivered} from {measure} (above), less {spend}"
+        )
+        if above
+        else lang.gettext(
+            "{net} so far, net of the extra spend: {delivered} from {measure} (below), less {spend}"
+        )
+    ).format(**values)
 
 
 def lowered(statement: Context) -> Context:

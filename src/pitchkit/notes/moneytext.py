@@ -174,12 +174,44 @@ def figures(ledger: Ledger) -> Figures:
             step = finer
             for i in loose:
                 benefit_r[i] = round_money(benefit[i], step)
+    halves = [
+        (i, share.so_far, share.benefit - share.so_far)
+        for i, share in enumerate(ledger.years)
+        if i in loose
+        and share.so_far is not None
+        and share.upto is not None
+        and not share.unshown
+        and share.young is None
+        and 0 < share.so_far < share.benefit
+    ]
+    if step == quantum and not _halves_add(halves, benefit_r, step):
+        # The year under way's parts, "£204,000 delivered …, then £116,000 at the average
+        # so far", are each their own money rounded (4 x £29,131 = £116,525 reads £117,000,
+        # reader30 #4), and add up to the year shown: where at the quantum they do not, the
+        # years take the step one finer when both they and the parts add up there.
+        finer = max(quantum / 10, 1.0)
+        trial = list(benefit_r)
+        for i in loose:
+            trial[i] = round_money(benefit[i], finer)
+        if sum(trial[i] for i in loose) == round_money(
+            sum(benefit[i] for i in loose), finer
+        ) and _halves_add(halves, trial, finer):
+            step, benefit_r = finer, trial
     spend_r = _split(invest, spend, spend_step) if ledger.years else []
     years = tuple(
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
     )
     return Figures(
         quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r), cost_r, years_quantum=step
+    )
+
+
+def _halves_add(
+    halves: Sequence[tuple[int, float, float]], shown: Sequence[float], step: float
+) -> bool:
+    """Whether each year's money delivered and after it, rounded at ``step``, add to it as shown."""
+    return all(
+        round_money(done, step) + round_money(rest, step) == shown[i] for i, done, rest in halves
     )
 
 
@@ -597,16 +629,15 @@ def _short_source_lines(
     """:func:`source_lines` for a progress update: no sources, each price year said.
 
     Two costs for one unit (a bed day out of area and one in the trust's own
-    beds) are told apart by their sources, as the brief tells them apart; the
-    line then gives every cost's source, as the brief does, rather than some
-    and then "sources as in the briefing note" (reader26 #11).
+    beds) are told apart by what each is per, as the brief tells them apart:
+    "£620 per inappropriate out-of-area placement bed day …; £450 per bed day
+    of adult acute inpatients clinically ready for discharge …" (reader26 #11,
+    fixbrief29). Their sources, which once told them apart, are left to the
+    briefing note like the rest: given in full they took the two lines that cost
+    the crisis house's update the chart its sentences rely on (reader30 #1).
     """
     listed = _priced_lines(ledger, impacts)
-    costs: dict[str, set[float | None]] = {}
-    for line in listed:
-        costs.setdefault(line.impact.unit, set()).add(line.unit_cost)
-    if any(len(found) > 1 for found in costs.values()):
-        return source_lines(ledger, lang, impacts)
+    clash = _clashing_units(listed)
     pence = fmt.any_pence([line.unit_cost for line in listed if line.unit_cost is not None])
     parts: list[str] = []
     projected: set[int] = set()
@@ -617,7 +648,7 @@ def _short_source_lines(
         if line.uplift is not None and line.price_year not in (None, ledger.price_year):
             restated_any = True
             projected |= set(line.uplift.projected)
-        text = costing(line, ledger, lang, pence=pence)
+        text = costing(line, ledger, lang, pence=pence, named=line.impact.unit in clash)
         if text not in parts:
             parts.append(text)
     if not parts:
@@ -1878,6 +1909,31 @@ def _measure(measure: str, lang: Language) -> str:
     return in_sentence(measure, lang)
 
 
+def parts_shown(shown: float, delivered: float, rest: float, step: float) -> tuple[float, float]:
+    """The money delivered and the money after it, at ``step``, adding up to the year ``shown``.
+
+    Each part is its own money rounded, as a finance director redoing it gets
+    it (the rest is the average so far times the months left), with the
+    pounds the rounding leaves over going to the part with the larger
+    remainder (largest remainders, as the funding's years are split): the
+    crisis house's £562,952 and 4 × £70,369 = £281,476 read "£562,900 …, then
+    £281,500", adding up to the year's £844,400, never a rest worked out as
+    what is left, "£281,400" (reader30 #4). Where no such split adds up (the
+    year shown is the plan's figure, or a part is a net cost), the delivered
+    money is rounded and the rest is what is left.
+    """
+    if delivered >= 0 and rest >= 0 and step > 0:
+        low = [math.floor(delivered / step) * step, math.floor(rest / step) * step]
+        left = round((shown - low[0] - low[1]) / step)
+        if 0 <= left <= 2:
+            order = sorted(range(2), key=lambda i: -((delivered, rest)[i] - low[i]))
+            for index in order[:left]:
+                low[index] += step
+            return low[0], low[1]
+    first = round_money(delivered, step)
+    return first, shown - first
+
+
 def _marked_year(
     share: YearShare,
     benefit: float,
@@ -1922,12 +1978,12 @@ def _marked_year(
         # and it add up to the year's figure as shown, and the monthly rate beside it is
         # rounded as the note rounds ("then £281,000 at the average so far, about £70,000 a
         # month", not "about £70,370 a month" to make the months add up, fixbrief28).
-        rest = benefit - round_money(share.so_far, quantum)
+        so_far, rest = parts_shown(benefit, share.so_far, share.benefit - share.so_far, quantum)
         values["rest"] = _money(rest, lang)
         onward = rest > 0 and "rest_rate" in values
         if onward:
             values["rate"] = values["rest_rate"]
-            values["so_far"] = _money(round_money(share.so_far, quantum), lang)
+            values["so_far"] = _money(so_far, lang)
         if ends is not None and (share.benefit or share.so_far):
             # The project ends inside the year: the forecast runs to its end, not the year's.
             values["end"] = fmt.date(ends, lang)

@@ -663,6 +663,20 @@ def financial(objective: Objective) -> bool:
     return "finance" in themes
 
 
+def aims_at_money(objective: Objective) -> bool:
+    """Whether ``objective`` aims at money itself: a CIP, break-even, a savings plan.
+
+    Such an aim counts a project's cash net of the extra spend it adds; "Bring
+    out-of-area placement spend within the £2m budget" aims at one kind of
+    spend, which a crisis house's nights are no part of.
+    """
+    return (
+        financial(objective)
+        and not _aims_at_other_than_money(objective)
+        and not _named_spend(objective)
+    )
+
+
 def _reference(director_id: str, objective: Objective) -> str:
     return id_key(f"{director_id}.{objective.id}")
 
