@@ -77,6 +77,7 @@ from pitchkit.recast.quantity import (
     read,
     report_apart,
     spent,
+    step_untold,
     training_apart,
     used,
     worked,
@@ -1103,8 +1104,9 @@ def named_link(impact: Impact, objective: Objective, setting: str | None = None)
     A telling phrase that is the impact's measure (:func:`named_measure`),
     with no qualifier family stated differently on the two sides, no
     difference in what they quantify (a wait against a share, a gap against
-    a level ...), and no sign that the objective wants the measure to move
-    the other way from the impact's target.
+    a level ...), no step of care the objective times that the impact does not
+    say (:func:`pitchkit.recast.quantity.step_untold`), and no sign that the
+    objective wants the measure to move the other way from the impact's target.
     """
     if not RULES["naming"]:
         return None
@@ -1113,6 +1115,10 @@ def named_link(impact: Impact, objective: Objective, setting: str | None = None)
         return None
     unit = objective.target.unit if objective.target else ""
     if mismatch(read(impact.measure, impact.unit), read(objective.text, unit), steps=0):
+        return None
+    if RULES["named step in time"] and step_untold(impact.measure, objective.text):
+        # "80% of hip fractures operated on within 36 hours" names the fractures, but counts
+        # how soon each is operated on: an impact that does not say the step cannot move it.
         return None
     wanted = aim(objective.text)
     if wanted is not None and wanted != impact.direction:

@@ -1421,6 +1421,7 @@ RULES = {
     "ethnic gaps": True,
     "through": True,
     "handled in time": True,
+    "named step in time": True,
     "capacity used": True,
     "capacity supplied": True,
     "training apart": True,

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 from pitchkit.pounds import is_pounds
+from pitchkit.recast.words import phrase
 
 Kind = Literal["money", "gap", "time", "share", "count"]
 Stage = Literal["process", "result"]
@@ -383,6 +384,44 @@ def handled(text: str) -> bool:
     to a team, say nothing of how soon the rest are answered.
     """
     return _HANDLED.search(text) is not None
+
+
+#: An objective that times a step of care done to each of the things it counts, as a share
+#: of them: "80% of hip fractures operated on within 36 hours", "Hip fracture: 85% to
+#: theatre within 36 hours", "72% of hip fracture patients operated on by the day after
+#: admission". The step is the word just before the deadline: a participle ("operated on",
+#: "seen") or where the thing is taken ("to theatre").
+_TIMED_STEP = re.compile(
+    r"(?:\d ?%|\bper ?cent\b|\bevery\b|\ball\b)[^,;:()]{0,60}?"
+    r"\b(?P<step>\w+ed|seen|done|given|taken|to (?:a |the )?\w+)(?: on| to| in)? "
+    r"(?:within\b|by (?:the )?(?:day|next day|end of the (?:next )?day)\b|by day \d)",
+    re.IGNORECASE,
+)
+#: Verbs that time the counted activity itself, not a step done to it: "autism diagnostic
+#: assessment started within 3 months" is moved by more assessments done (blind8, right).
+_ASPECT = frozenset({"started", "begun", "commenced", "completed", "finished"})
+
+
+def step_untold(measure: str, objective: str) -> bool:
+    """Whether the objective times a step of care that the impact's measure does not say.
+
+    "80% of hip fractures operated on within 36 hours" counts how soon each
+    fracture is operated on; "Hip fractures in residents aged 65 and over", or
+    "Intravenous morphine given to hip fracture patients", name the fractures
+    but not the operation, so they say nothing of how soon it is done (fewer
+    fractures leave the share where it is). An impact that says the step
+    ("FOI requests answered within 20 working days") is the objective's own
+    measure. Asked of claims made because the objective names the impact's
+    measure (:func:`pitchkit.recast.align.named_link`); map chains have
+    :func:`handled`.
+    """
+    found = _TIMED_STEP.search(objective)
+    if found is None:
+        return False
+    word = found.group("step").split()[-1]
+    if word.lower() in _ASPECT:
+        return False
+    return not set(phrase(word)) & set(phrase(measure))
 
 
 #: An objective on the share of planned capacity used: "Outpatient clinic slot utilisation
