@@ -96,7 +96,7 @@ def test_in_welsh_too(tmp_path: Path) -> None:
 
 def test_no_bundled_example_has_a_figure_far_outside_in_its_facts() -> None:
     from pitchkit.facts.project import open_project
-    from pitchkit.notes.update.outliers import facts_place, far_outside
+    from pitchkit.notes.outliers import facts_place, far_outside
 
     checked = 0
     for path in sorted([*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/data/**/*.yaml")]):

@@ -266,7 +266,7 @@ def with_log(
         if not any(update.measures for update in projects[0].facts.updates):
             _far_from_log(projects[0], listener)  # the figures the evidence quotes
             return projects
-        from pitchkit.notes.update.outliers import facts_place, far_outside
+        from pitchkit.notes.outliers import facts_place, far_outside
 
         for line in far_outside(projects[0].facts, None, facts_place(projects[0])):
             listener.warning(line)
@@ -287,7 +287,7 @@ def _far_from_log(project: Project, listener: Listener) -> None:
     Or, for an impact the log has no figures for before the change, from a figure
     the problem or the evidence quotes in its unit (newuser38 #1): once either way.
     """
-    from pitchkit.notes.update.outliers import (
+    from pitchkit.notes.outliers import (
         far_from_log,
         far_from_quoted,
         fields_place,

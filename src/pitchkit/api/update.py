@@ -312,7 +312,7 @@ def _write_update(
         place = project.loaded.source.where(("updates", found.entry, "summary"))
         heard.warning(f"{place}: {message} {fix}")
     # Last, beside "Wrote ...": a likely typo the update prints as it stands (newuser29 #2).
-    from pitchkit.notes.update.outliers import used_far_outside
+    from pitchkit.notes.outliers import used_far_outside
 
     for line in {line.render(): line for line in used_far_outside(heard.warnings, when)}.values():
         heard.warning(line)

@@ -1222,7 +1222,7 @@ def wild_text(points: Sequence[Any], lang: Language) -> list[str]:
     as a "shift" (newuser35 #2). The reader is told which figure, and to
     check it, beside the signals it may have made.
     """
-    from pitchkit.notes.update.outliers import FAR_OUTSIDE
+    from pitchkit.notes.outliers import FAR_OUTSIDE
 
     found: list[str] = []
     values = [(p, p.value) for p in points if p.value is not None]

@@ -60,7 +60,7 @@ from pitchkit.facts.validation import (
 from pitchkit.i18n import fmt
 from pitchkit.i18n.messages import Joined, Located, Message, Renderable
 from pitchkit.i18n.translation import N_
-from pitchkit.notes.update.outliers import FactsPlace, facts_place, far_outside
+from pitchkit.notes.outliers import FactsPlace, facts_place, far_outside
 from pitchkit.period import Period, parse_period
 from pitchkit.pounds import is_pounds
 

@@ -41,6 +41,7 @@ from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context
+from pitchkit.notes.outliers import FAR_OUTSIDE
 from pitchkit.notes.targetchange import changed_from, facts_at, last_was
 from pitchkit.notes.update import rollup, spans, spc
 from pitchkit.notes.update.charting import (
@@ -52,7 +53,6 @@ from pitchkit.notes.update.charting import (
 )
 from pitchkit.notes.update.claims import Claim
 from pitchkit.notes.update.measures import amount_text, before_the_change, within_limit
-from pitchkit.notes.update.outliers import FAR_OUTSIDE
 from pitchkit.notes.update.progress import MeasureProgress, Point, fraction_along, measure_progress
 from pitchkit.notes.update.situation import Situation, claims_for, log_runs
 from pitchkit.notes.wording import per_phrase
