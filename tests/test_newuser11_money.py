@@ -112,8 +112,9 @@ def test_a_count_times_the_small_prints_cost_is_the_figure(tmp_path: Path) -> No
     for count, cost, shown in ((850, 148.80, "£126,000"), (1300, 47.14, "£61,000")):
         assert f"£{round(count * cost, -3):,.0f}" == shown
     hys = note(HYS, "dof")
-    # 550 × £749.12 = £412,016; 30 × £3,283.82 = £98,515.
-    assert re.search(r"£730 per procedure at [0-9/]+ prices \(£749.12 at 2026/27\)", hys)
+    # fixfit44 (projection kept to 2.62%): £730 × 1.0262 = £749.13 and £3,200 × 1.0262 =
+    # £3,283.84, so 550 × £749.13 = £412,022; 30 × £3,283.84 = £98,515.
+    assert re.search(r"£730 per procedure at [0-9/]+ prices \(£749.13 at 2026/27\)", hys)
     assert "Capacity: £412,000 a year (550 fewer procedures a year)" in hys
     assert "£99,000 a year of cash (30 fewer lists a year)" in hys
 

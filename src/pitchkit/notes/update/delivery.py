@@ -370,11 +370,11 @@ def plan_forecast_text(impact_id: str, situation: Situation, *, worked: bool = F
 
 
 def _plan_working(impact_id: str, situation: Situation, part: float, year: int) -> str:
-    """``: 274 of the year's 365 days at £736,236 a year``: how the plan's rate gives ``part``.
+    """``: 274 of the year's 365 days at £736,243 a year``: how the plan's rate gives ``part``.
 
     The plan's full rate for the rest of a year is counted by days, as the
     brief's years are: a finance director working it by months (29 a month x
-    £2,115.62 x 9 = £552,177) would find £553,000 and wonder (reader24 #4), so
+    £2,115.64 x 9 = £552,182) would find £553,000 and wonder (reader24 #4), so
     the row says how it is worked. Empty unless the days after the last figure
     logged, at the plan's yearly rate, give ``part`` to the pound.
     """
