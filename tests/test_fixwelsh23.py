@@ -63,8 +63,10 @@ def test_the_plan_verb_follows_a_measure_that_names_an_age(cli: Cli, facts: Path
     ), welsh
     assert "bydd atgyfeiriadau ENT cleifion yn gostwng" not in welsh
     english = document(cli, facts, "brief", "coo", "--locale", "en_GB")
+    # fixnu39a: the English plan bullet has a verb too.
     assert (
-        "ENT referrals of patients aged 75 and over from 140 to 40 referrals a month" in english
+        "ENT referrals of patients aged 75 and over will fall from 140 to 40 referrals a month"
+        in english
     ), english
 
 

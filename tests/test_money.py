@@ -45,7 +45,10 @@ NHSCII = {
     2023: 2.47,
     2024: 4.02,
 }
-PROJECTED = math.prod(1 + r / 100 for r in NHSCII.values()) ** (1 / len(NHSCII)) - 1
+#: The projected rate, kept to the two decimals the note shows (2.62%), as a reader restating a
+#: cost by hand would use it (fixfit44: the unrounded mean, 2.6195%, gave £2,115.62 for £2,115.64).
+_MEAN = math.prod(1 + r / 100 for r in NHSCII.values()) ** (1 / len(NHSCII)) - 1
+PROJECTED = round(100 * _MEAN, 2) / 100
 
 
 def factor(start: int, end: int, own: dict[int, float] | None = None) -> float:
@@ -433,10 +436,11 @@ def test_medicines_note_uses_the_trusts_own_rates_and_leaves_a_yearless_cost_as_
     )
     assert round(by_days, 1) == 7.3
     expected = expected.replace("payback 7.2 months", "payback 7.3 months")
-    # Since fixupd27b (reader27 #8) a payback counted from the project's start says so.
+    # Since fixupd27b (reader27 #8) a payback counted from the project's start says so; since
+    # fixfit44 (pins4 (c)) it rests on "the benefit forecast": nothing is counted to November.
     expected = expected.replace(
         "on the benefit delivered and forecast;",
-        "on the benefit delivered and forecast, from the project's start (5 October 2026);",
+        "on the benefit forecast, from the project's start (5 October 2026);",
     )
     # fixbrief28: per £1 worked from the figures shown, £111,000 / £60,000 = £1.85 (the unrounded
     # benefit gave £1.86).
