@@ -308,16 +308,8 @@ def far_from_log(facts: Facts, place: FieldPlace) -> list[Located]:
                 "first": Worded(fmt.period_label, before[0][0].text),
                 "last": Worded(fmt.period_label, before[-1][0].text),
             }
-            above = figure > average
-            if meant is None:
-                message = Message(_BASELINE_TYPO if above else _BASELINE_TYPO_BELOW, **shown)
-            else:
-                message = Message(
-                    _BASELINE_PER if above else _BASELINE_PER_BELOW,
-                    written=Worded(_per_words, meant),
-                    per=Worded(_per_words, impact.per),
-                    **shown,
-                )
+            kinds = (_BASELINE_TYPO, _BASELINE_TYPO_BELOW, _BASELINE_PER, _BASELINE_PER_BELOW)
+            message = _far_message(kinds, figure > average, meant, impact.per, shown)
             found.append(Located(place(index, name), message))
     return found
 
@@ -452,18 +444,34 @@ def far_from_quoted(
             "text": Message(_QUOTING[kind]),
             "where": where(loc),
         }
-        above = baseline > value
-        if meant is None:
-            message = Message(_QUOTED_TYPO if above else _QUOTED_TYPO_BELOW, **shown)
-        else:
-            message = Message(
-                _QUOTED_PER if above else _QUOTED_PER_BELOW,
-                written=Worded(_per_words, meant),
-                per=Worded(_per_words, impact.per),
-                **shown,
-            )
+        kinds = (_QUOTED_TYPO, _QUOTED_TYPO_BELOW, _QUOTED_PER, _QUOTED_PER_BELOW)
+        message = _far_message(kinds, baseline > value, meant, impact.per, shown)
         found.append(Located(place(index, "baseline"), message))
     return found
+
+
+def _far_message(
+    kinds: tuple[str, str, str, str],
+    above: bool,
+    meant: str | None,
+    per: str | None,
+    shown: dict[str, object],
+) -> Message:
+    """The warning of a figure far from another: a typo's factor, or a period misread.
+
+    ``kinds`` are the messages for a figure above, below, and (with ``meant``,
+    the period the figure reads as written for) above and below when the
+    figure looks like one of another period.
+    """
+    typo, typo_below, other_per, other_per_below = kinds
+    if meant is None:
+        return Message(typo if above else typo_below, **shown)
+    return Message(
+        other_per if above else other_per_below,
+        written=Worded(_per_words, meant),
+        per=Worded(_per_words, per),
+        **shown,
+    )
 
 
 def _as_written(words: str, lang: Language) -> str:
