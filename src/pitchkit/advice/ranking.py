@@ -389,6 +389,21 @@ def _who(place: Place) -> str:
 def why_text(ranking: Ranking, lang: Language) -> str:
     """Why the first director is the one to approach first."""
     first = ranking.recommendation.first
+    waiting = sum(len(place.pitch.possible) for place in ranking.places)
+    if not first.aligned and waiting:
+        # Links the measure map proposes are what there is: the lead confirms them before
+        # approaching anyone, rather than adds objectives the team already has (newuser40 #2).
+        return lang.ngettext(
+            "No link to a director's objectives is confirmed yet: {count} possible link, "
+            "under 'Why linked' above, waits for you to confirm or rule it out with "
+            "'pitchkit link'. Until then no note claims it: confirm the links that hold "
+            "before approaching anyone.",
+            "No link to a director's objectives is confirmed yet: {count} possible links, "
+            "under 'Why linked' above, wait for you to confirm or rule them out with "
+            "'pitchkit link'. Until then no note claims them: confirm the links that hold "
+            "before approaching anyone.",
+            waiting,
+        ).format(count=waiting)
     if not first.aligned:
         return lang.gettext(
             "The project does not yet serve any director's objectives: before approaching "

@@ -1706,8 +1706,10 @@ def in_season(gain: str, today: dt.date | None, facts: Facts | None = None) -> s
 
     That day is the meeting's, when it is still to come, else ``today``. Read
     in winter, "capacity released ahead of winter" is "capacity released this
-    winter", unless the project starts after this winter is over: then it is
-    "ahead of next winter". ``pitchkit check`` words the gain the same way.
+    winter", unless the change frees nothing until this winter is over (the
+    project starts after it, or every measure that frees capacity changes after
+    it: :func:`capacity_from`): then it is "ahead of next winter". ``pitchkit
+    check`` words the gain the same way.
     """
     if today is None or "ahead of winter" not in gain:
         return gain
@@ -1716,10 +1718,31 @@ def in_season(gain: str, today: dt.date | None, facts: Facts | None = None) -> s
     if day.month not in WINTER_MONTHS:
         return gain
     winter_ends = dt.date(day.year + (day.month == 12), 3, 31)
-    start = facts.project.start if facts is not None else None
+    start = capacity_from(facts) if facts is not None else None
     if start is not None and start > winter_ends:
         return N_("capacity that could be freed ahead of next winter")
     return N_("capacity that could be freed this winter")
+
+
+def capacity_from(facts: Facts) -> dt.date | None:
+    """The first day the change can free capacity: when it takes effect for a measure that does.
+
+    A measure's own ``changed:`` date, else the project's start. A project that starts
+    in January but whose hub takes its first lists in June frees nothing this winter
+    (newuser40 #3). With no measure that frees capacity, the project's start.
+    """
+    start = facts.project.start
+    days = [
+        impact.changed[0] if impact.changed else start
+        for impact in facts.impacts
+        if not impact.balancing
+        and impact.per is not None
+        and (impact.releases or default_releases(impact)) == "capacity"
+    ]
+    known = [day for day in days if day is not None]
+    if not known or len(known) < len(days):
+        return start
+    return min(known)
 
 
 #: England's name for the groups of GP practices Wales (and Scotland) call clusters.

@@ -871,6 +871,16 @@ def headline(pitch: Pitch, lang: Language) -> str:
             "your advice on how its figures can count towards it:"
         ).format(title=title, plan=plan)
         return "\n".join((elided(sentence, lang.lang), objectives.as_quoted(objective_text)))
+    if not shown and not pitch.director.objectives:
+        # Their own objectives are not known: the note was judged against what the role
+        # usually holds, and says so, not that it misses objectives of theirs (newuser40 #5).
+        return elided(
+            lang.gettext(
+                "{title} does not yet link to the objectives your role usually holds (we do "
+                "not have your own objectives): we would value your advice on where it fits."
+            ).format(title=title),
+            lang.lang,
+        )
     if not shown:
         return elided(
             lang.gettext(
