@@ -359,7 +359,45 @@ def mentions(text: str) -> tuple[Mention, ...]:
             ):
                 continue
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
-    return _tests_done(spelt, _waits_for_tests(spelt, tuple(seen.values())))
+    found_all = _tests_done(spelt, _waits_for_tests(spelt, tuple(seen.values())))
+    if RULES["heading waits"]:
+        found_all = _heading_waits(spelt, found_all)
+    return found_all
+
+
+#: A heading naming a service, then a wait aimed at under it: "Diagnostics: no patient
+#: waiting longer than 8 weeks", "Therapies: nobody waits longer than 14 weeks".
+_HEADING_WAIT = re.compile(
+    r"^\s*(?P<head>[A-Za-z][A-Za-z&' -]{2,40}?)\s*:\s*[^:;()]*?\b(?:wait|waits|waiting|waited)\b",
+    re.IGNORECASE,
+)
+
+
+def _heading_waits(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """``found``, with a wait aimed at under a heading read as that heading's waits.
+
+    NHS Wales writes its waiting-time targets as a service and then the wait
+    ("Diagnostics: no patient waiting longer than 8 weeks", "Therapies: nobody
+    waits longer than 14 weeks"): the wait is the service's, as "diagnostic
+    waits" or "therapy waits" would say. The heading is read with "waits"
+    after it, and a concept that reading names is added when the text names
+    no concept of its own after the heading.
+    """
+    hit = _HEADING_WAIT.match(spelt)
+    if hit is None:
+        return found
+    head = hit.group("head")
+    if any(m.start >= hit.end("head") for m in found):
+        return found  # the wait names its own measure ("Cancer: 62-day waits")
+    have = {m.concept for m in found}
+    added = tuple(
+        Mention(m.concept, spelt[hit.start("head") : hit.end()], hit.start("head"), hit.end())
+        for m in mentions(f"{head} waits")
+        if m.concept not in have
+    )
+    if not added:
+        return found
+    return tuple(sorted((*found, *added), key=lambda m: m.start))
 
 
 #: A time counted from something other than the test's request or referral:
@@ -1451,6 +1489,7 @@ RULES = {
     "deadlines": True,
     "wait statistics": True,
     "bought": True,
+    "heading waits": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
