@@ -359,7 +359,80 @@ def mentions(text: str) -> tuple[Mention, ...]:
             ):
                 continue
             seen.setdefault(concept_id, Mention(concept_id, spelt[start:end], start, end))
-    return _tests_done(spelt, _waits_for_tests(spelt, tuple(seen.values())))
+    found_all = _waits_for_tests(spelt, tuple(seen.values()))
+    if RULES["scans of a part"]:
+        found_all = _scans_of_a_part(spelt, found_all)
+    found_all = _tests_done(spelt, found_all)
+    if RULES["heading waits"]:
+        found_all = _heading_waits(spelt, found_all)
+    return found_all
+
+
+#: A scan of a part of the body, the modality first: "MRI knee scans", "CT chest scans",
+#: "MRI internal auditory meatus scans", "CT and MRI head scans".
+_SCAN_OF_A_PART = re.compile(
+    r"\b(?:CT|MRI|ultrasound)(?:\s+(?:and|or)\s+(?:CT|MRI|ultrasound))?"
+    r"(?:\s+(?!scans?\b|examinations?\b)[A-Za-z-]+){1,3}\s+(?:scans?|examinations?)\b",
+    re.IGNORECASE,
+)
+
+
+def _scans_of_a_part(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """``found``, with a scan named by its modality and a part of the body read as tests done.
+
+    The map names "MRI scans" and "CT scans"; staff name the part scanned between
+    the two words ("MRI knee scans", "CT head scans"), which the matcher does not
+    skip. Such a scan is a test of a modality the diagnostic waiting list (DM01)
+    counts, whatever part is scanned, so it is read as the map's tests done (and
+    left unread, as those are, when it is an inpatient's or bought).
+    """
+    concept = _tests_done_rule()[0]
+    if not concept or any(m.concept == concept for m in found):
+        return found
+    hit = _SCAN_OF_A_PART.search(spelt)
+    if hit is None:
+        return found
+    if any(m.start < hit.end() and hit.start() < m.end for m in found):
+        return found  # the words already name a measure ("CT colonography", "low-dose CT")
+    if re.search(r"\bfrom\s+(?:an?\s+|the\s+)?$", spelt[: hit.start()], re.IGNORECASE):
+        return found  # "Days from CT colonography scan to verified report": where a time starts
+    added = Mention(concept, hit.group(), hit.start(), hit.end())
+    return tuple(sorted((*found, added), key=lambda m: m.start))
+
+
+#: A heading naming a service, then a wait aimed at under it: "Diagnostics: no patient
+#: waiting longer than 8 weeks", "Therapies: nobody waits longer than 14 weeks".
+_HEADING_WAIT = re.compile(
+    r"^\s*(?P<head>[A-Za-z][A-Za-z&' -]{2,40}?)\s*:\s*[^:;()]*?\b(?:wait|waits|waiting|waited)\b",
+    re.IGNORECASE,
+)
+
+
+def _heading_waits(spelt: str, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """``found``, with a wait aimed at under a heading read as that heading's waits.
+
+    NHS Wales writes its waiting-time targets as a service and then the wait
+    ("Diagnostics: no patient waiting longer than 8 weeks", "Therapies: nobody
+    waits longer than 14 weeks"): the wait is the service's, as "diagnostic
+    waits" or "therapy waits" would say. The heading is read with "waits"
+    after it, and a concept that reading names is added when the text names
+    no concept of its own after the heading.
+    """
+    hit = _HEADING_WAIT.match(spelt)
+    if hit is None:
+        return found
+    head = hit.group("head")
+    if any(m.start >= hit.end("head") for m in found):
+        return found  # the wait names its own measure ("Cancer: 62-day waits")
+    have = {m.concept for m in found}
+    added = tuple(
+        Mention(m.concept, spelt[hit.start("head") : hit.end()], hit.start("head"), hit.end())
+        for m in mentions(f"{head} waits")
+        if m.concept not in have
+    )
+    if not added:
+        return found
+    return tuple(sorted((*found, *added), key=lambda m: m.start))
 
 
 #: A time counted from something other than the test's request or referral:
@@ -1451,6 +1524,8 @@ RULES = {
     "deadlines": True,
     "wait statistics": True,
     "bought": True,
+    "heading waits": True,
+    "scans of a part": True,
 }
 
 #: Kinds of concept that say whose or where, not what is counted: they never make a link alone.
