@@ -164,7 +164,8 @@ def test_the_direction_comes_from_the_chart_or_is_too_early_to_say(project: Path
 def test_a_draft_for_a_past_period_names_the_update_that_follows_it(project: Path) -> None:
     # A June draft written on 6 December: "31 December 2026" was a month after neither.
     june = update_lines(project, "cmo", "2026-06")
-    assert "Next update | the update for July 2026" in june
+    # fixread31a #4: named by what it covers; early August is long past, so it is due now.
+    assert "Next update | covering July 2026, due now" in june
     # November's update, reported on 4 December, keeps the log's rhythm: a month later.
     november = update_lines(project, "dof")
     assert "Next update | 4 January 2027" in november

@@ -242,7 +242,9 @@ def test_figures_since_the_change_are_counted_to_the_period_reported(tmp_path: P
         assert (
             f"too early to count so far: {count} figures since the change, where a run chart "
             f"needs 6 in a row to show a shift; counting on from {latest} 2026, {more} more "
-            "months better than the baseline (to January 2027) could show one"
+            # fixread31a #1: the average it counts against, (39 + 36 + 40 + 37 + 38) / 5.
+            "months (to January 2027) below 38 pressure ulcers, the average before the change, "
+            "could show one"
         ) in said[month], month
 
 

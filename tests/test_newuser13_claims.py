@@ -72,8 +72,10 @@ def test_one_good_month_is_not_delivered_in_the_update() -> None:
     assert "237 bed days fewer" not in words
     assert (
         # newuser39 #8: the countdown names its rule, "in a row ... (a shift)".
+        # fixread31a #1: and the average it counts against, 309.2 (October 2024 to September
+        # 2025, 3,710 / 12), beside the table's baseline of 310.
         f"{OAP}: one better month (June 2026), not yet a sustained change; 6 more months in a "
-        "row better than the baseline could show one (a shift)" in words
+        "row below 309.2 bed days, the average before the change, could show one (a shift)" in words
     )
     # The sentence for the board claims the sustained shift (admissions), not the bed days.
     # The finance director is not the sponsor here: the team reports it (reader20 #1).
@@ -108,7 +110,8 @@ def test_a_quarter_is_built_from_the_spreadsheets_months_beside_a_monthly_log() 
     # is the update for the month after the period reported (a monthly cadence).
     assert "Next update | 31 October 2026" not in text
     assert "Next update | 31 December 2026" not in text
-    assert "Next update | the update for October 2026" in text
+    # fixread31a #4: named by what it covers, and due by now (early November, long past).
+    assert "Next update | covering October 2026, due now" in text
 
 
 def test_a_quarter_under_way_names_only_the_months_in_the_file(tmp_path: Path) -> None:
@@ -132,7 +135,8 @@ def test_a_quarter_under_way_names_only_the_months_in_the_file(tmp_path: Path) -
     )
     # Changed for newuser36 #10: with no reporting rhythm in the log, the next update is
     # named by its period, not by the last day of it (no day its figures are in by).
-    assert "Next update | the update for January 2027" in text
+    # fixread31a #4: and by when it comes, not "the update for January 2027".
+    assert "Next update | early February 2027, covering January 2027" in text
 
 
 def test_the_year_under_way_is_forecast_by_whole_months(tmp_path: Path) -> None:

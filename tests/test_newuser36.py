@@ -134,7 +134,8 @@ def test_the_next_update_is_named_by_its_period_not_by_its_last_day(
     assert result.exit_code == 0, result.stderr
     [note] = out.glob("*.docx")
     text = document_text(note.read_bytes())
-    assert "Next update | the update for December 2026" in text
+    # fixread31a #4: when and what, not "the update for December 2026".
+    assert "Next update | early January 2027, covering December 2026" in text
     assert "31 December 2026" not in text
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pitchkit.facts.schema import Facts
 from pitchkit.figures import whole as whole_figure
@@ -125,6 +125,47 @@ def logged_ledger(ledger: Ledger, facts: Facts) -> Ledger:
     if running is not None and (found := _running(running, ledger, claims)) is not None:
         delivered[running] = found
     return with_logged(ledger, delivered) if delivered else ledger
+
+
+def earning_lines(ledger: Ledger, facts: Facts) -> set[str]:
+    """The counted lines whose money :func:`logged_ledger`'s years hold, by impact id.
+
+    A line the log counts as nothing in every year shown (figures whose chart
+    does not show the change, carried on at a rate of nothing) adds no pound to
+    the benefit the page gives, so its unit cost is used by no figure on it: the
+    stroke project's £296 a shift was listed beside "nothing counted for agency
+    nursing shifts" (fixread31a #2). Each line is read alone, as the year's
+    total reads them all; a year the log leaves at the plan (no figure in it,
+    or one not begun) counts every line that earns in it.
+    """
+    counted = {line.impact.id for line in ledger.counted}
+    if ledger.today is None or ledger.start is None or not (facts.updates or facts.figures):
+        return counted
+    closed, running = ledger.closed_years, ledger.under_way
+    if not closed and running is None:
+        return counted
+    claims = _claims(ledger, facts)
+    later = [
+        share.year
+        for share in ledger.years
+        if share.year not in closed and (running is None or share.year > running)
+    ]
+    earning: set[str] = set()
+    for line in ledger.counted:
+        alone = replace(ledger, lines=(line,))
+        years = [_year(year, alone, claims) for year in closed]
+        now = _running(running, alone, claims) if running is not None else None
+        # A closed year with no figure for it keeps the plan; so does a year under way with
+        # none (and the years after it); a year after one under way carries the log's rate on.
+        kept = (running is not None and now is None) or any(
+            found is None or found.benefit != 0 for found in years
+        )
+        carried = bool(later) and (
+            now is None or now.so_far is None or dict(now.rates).get(line.impact.id, 1.0) != 0
+        )
+        if kept or carried or (now is not None and now.benefit != 0):
+            earning.add(line.impact.id)
+    return earning
 
 
 @dataclass(frozen=True)

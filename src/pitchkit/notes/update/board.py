@@ -117,16 +117,22 @@ def board_sentence_text(situation: Situation) -> str:
         by_credit.setdefault(key, []).append(delivery)
     sponsor = is_sponsor(situation)
     sentences = []
+    named: set[str] = set()
     for number, group in enumerate(by_credit.values()):
         delivered = summary(group, lang)
-        credit = credit_text(group[0].objectives, lang)
+        # Each objective is named once: a later delivery toward one the paragraph has named
+        # already is said without it (fixread31a #3: "contributing to our objective to bring
+        # out-of-area placement spend within the £2m budget" twice in one paragraph).
+        objectives = tuple(o for o in group[0].objectives if o.id not in named)
+        named |= {o.id for o in objectives}
+        credit = credit_text(objectives, lang)
         if credit and group[0].if_cash:
             # Capacity never reads as cash in a sentence for the board (reader21 #1): the
             # condition the table puts on its share of a cash target goes with the credit.
             credit = lang.gettext("{credit}, if the capacity is turned into cash").format(
                 credit=credit
             )
-        missed = missed_text(group[0].objectives, situation) if credit else ""
+        missed = missed_text(objectives, situation) if credit else ""
         if missed:
             # An objective the note judges missed is worked toward, never contributed to as if
             # reached, and the sentence says how far it got (reader25 #2).

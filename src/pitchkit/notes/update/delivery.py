@@ -106,6 +106,25 @@ def claimed(progress: MeasureProgress, claim: Claim) -> MeasureProgress:
     return replace(progress, delivered=claim.delivered, delivered_money=money)
 
 
+def average_before(claim: Claim, lang: Language) -> str | None:
+    """``below 119 shifts``: the log's average before the change that a countdown counts against.
+
+    A countdown ("3 more months in a row better than the baseline could show
+    one") is tried out against the log's mean before the change when it has
+    one (:func:`.claims._needed`), while the table beside it shows the facts'
+    baseline: 119 against 118 agency shifts, two baselines for one measure
+    (fixread31a #1). The words then name the mean they count against; ``None``
+    when the count is against the facts' baseline, which the table shows.
+    """
+    direction = claim.impact.direction
+    if claim.reference is None or direction not in ("lower", "higher"):
+        return None
+    mean = mean_text(claim.reference, claim.impact, lang)
+    if direction == "lower":
+        return lang.gettext("below {average}").format(average=mean)
+    return lang.gettext("above {average}").format(average=mean)
+
+
 def not_shown_text(claim: Claim, situation: Situation) -> str:
     """No change told apart from normal variation yet, and how many more figures would show one.
 
@@ -130,7 +149,18 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         more = lang.ngettext("{n} more year", "{n} more years", claim.needed)
     else:
         more = lang.ngettext("{n} more month", "{n} more months", claim.needed)
-    if better := isolated_periods(claim):
+    # Counted against the log's average before the change, the words say so and give it.
+    beyond = average_before(claim, lang)
+    if (better := isolated_periods(claim)) and beyond is not None:
+        return lang.gettext(
+            "{better}, not yet a sustained change; {more} in a row {beyond}, the average "
+            "before the change, could show one (a shift)"
+        ).format(
+            better=better_text(better, lang, figures=sparse(claim)),
+            more=more.format(n=claim.needed),
+            beyond=beyond,
+        )
+    if better:
         # A point or two past the limits the better way, among figures at the old level: a
         # signal about those points, not a new level, so nothing delivered (newuser13 #1).
         return lang.gettext(
@@ -171,6 +201,17 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # figure (newuser32 #7: "forecast" with no £ anywhere on the page).
         # The forecast itself is not said here: a forecast is what is expected, never what
         # is delivered, so it is said after the table (:func:`expected_line`; fixupd25a #1).
+        if beyond is not None:
+            return lang.gettext(
+                "too few figures yet to tell a change from normal variation ({n} so far; a "
+                "chart needs {needs}), so no money is counted yet; {more} {beyond}, the "
+                "average before the change, could show one"
+            ).format(
+                n=claim.analysis.count,
+                needs=claim.analysis.rules.min_run_points,
+                more=more.format(n=claim.needed),
+                beyond=beyond,
+            )
         return lang.gettext(
             "too few figures yet to tell a change from normal variation ({n} so far; a chart "
             "needs {needs}), so no money is counted yet; {more} better than the baseline could "
@@ -183,6 +224,11 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
     if claim.analysis.kind == "none":
         # Too few figures for any chart: nothing has been told apart from anything yet, and
         # the row must not read as if the figures looked like normal variation.
+        if beyond is not None:
+            return lang.gettext(
+                "too few figures yet to tell a change from normal variation; {more} {beyond}, "
+                "the average before the change, could show one"
+            ).format(more=more.format(n=claim.needed), beyond=beyond)
         return lang.gettext(
             "too few figures yet to tell a change from normal variation; {more} better than "
             "the baseline could show one"
@@ -213,6 +259,42 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
                 until = until.following()
         values = {"n": count, "needs": needs, "more": more.format(n=claim.needed)}
         # Its forecast, if any, is said after the table (:func:`expected_line`).
+        if beyond is not None:
+            values["beyond"] = beyond
+        if until is not None and latest is not None and beyond is not None:
+            values |= {
+                "latest": fmt.period_label(latest.period.text, lang),
+                "until": fmt.period_label(until.text, lang),
+            }
+            if claim.analysis.kind == "xmr":
+                return lang.ngettext(
+                    "too early to count so far: {n} figure since the change, where an XmR chart "
+                    "needs {needs} in a row to show a shift; counting on from {latest}, {more} "
+                    "(to {until}) {beyond}, the average before the change, could show one",
+                    "too early to count so far: {n} figures since the change, where an XmR chart "
+                    "needs {needs} in a row to show a shift; counting on from {latest}, {more} "
+                    "(to {until}) {beyond}, the average before the change, could show one",
+                    count,
+                ).format(**values)
+            return lang.ngettext(
+                "too early to count so far: {n} figure since the change, where a run chart "
+                "needs {needs} in a row to show a shift; counting on from {latest}, {more} "
+                "(to {until}) {beyond}, the average before the change, could show one",
+                "too early to count so far: {n} figures since the change, where a run chart "
+                "needs {needs} in a row to show a shift; counting on from {latest}, {more} "
+                "(to {until}) {beyond}, the average before the change, could show one",
+                count,
+            ).format(**values)
+        if beyond is not None:
+            return lang.ngettext(
+                "too early to count so far: {n} figure since the change, where a chart needs "
+                "{needs} in a row to show a shift; {more} {beyond}, the average before the "
+                "change, could show one",
+                "too early to count so far: {n} figures since the change, where a chart needs "
+                "{needs} in a row to show a shift; {more} {beyond}, the average before the "
+                "change, could show one",
+                count,
+            ).format(**values)
         if until is not None and latest is not None:
             values |= {
                 "latest": fmt.period_label(latest.period.text, lang),
@@ -253,6 +335,20 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
     if early:
         # The chart beside this row shows a trend (an improvement) that began before the
         # change: the row says why it is not counted, in the chart's words (newuser32 #5).
+        if beyond is not None:
+            return (
+                lang.gettext(
+                    "falling since before the change began, so not counted as the project's; "
+                    "{more} {beyond}, the average before the change, could show a change of its "
+                    "own"
+                )
+                if early[0].direction == "down"
+                else lang.gettext(
+                    "rising since before the change began, so not counted as the project's; "
+                    "{more} {beyond}, the average before the change, could show a change of its "
+                    "own"
+                )
+            ).format(more=more.format(n=claim.needed), beyond=beyond)
         return (
             lang.gettext(
                 "falling since before the change began, so not counted as the project's; {more} "
@@ -266,7 +362,13 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         ).format(more=more.format(n=claim.needed))
     # The countdown names its rule: a shift, of months each better than the baseline
     # (:func:`.claims._needed`), not "4 more months" that only months at the target would
-    # make true (newuser39 #8).
+    # make true (newuser39 #8). Counted against the log's average before the change, it
+    # names that average, not "the baseline" beside a table that shows another (fixread31a #1).
+    if beyond is not None:
+        return lang.gettext(
+            "no change can be told apart from normal variation yet; {more} in a row {beyond}, "
+            "the average before the change, could show one (a shift)"
+        ).format(more=more.format(n=claim.needed), beyond=beyond)
     return lang.gettext(
         "no change can be told apart from normal variation yet; {more} in a row better than "
         "the baseline could show one (a shift)"
@@ -457,6 +559,14 @@ def chosen_statements(situation: Situation) -> list[tuple[Impact, list[Statement
             and year_fraction(statement, situation) != 0
         ):
             group.append(statement)
+    # Then each row leads with the objective nearest its measure, whichever the brief showed:
+    # agency shifts name "Reduce agency spend to 3.3% of the pay bill" (one step), the
+    # director's own measure of them, before "Deliver the £32m savings plan" (two), which
+    # the brief shows first (fixread31a #2).
+    for impact_id, members in grouped.items():
+        members.sort(
+            key=lambda s: (s.objective.id != held.get(impact_id, s.objective.id), _steps(s))
+        )
     unmoved = _unmoved_objectives(situation)
     for impact_id, group in grouped.items():
         if not situation.claims[impact_id].shown:
@@ -576,6 +686,7 @@ def delivered_rows(situation: Situation) -> list[Context]:
     """
     rows: list[Context] = []
     figures = False
+    netted_beside = False  # whether a row gives the net of the extra spend beside its money
     for impact, statements in chosen_statements(situation):
         progress = progress_for(situation, impact.id)
         unlogged = progress.latest is None and _priced_id(impact.id, situation)
@@ -626,6 +737,7 @@ def delivered_rows(situation: Situation) -> list[Context]:
                 # share is of the net cash (reader27 #2), said beside the money it nets.
                 row["money_text"] = f"{row['money_text']}; {netted[0]}"
                 row["share_text"] = netted[1]
+                netted_beside = True
             text, part = row["text"], row["share_text"]
             if part and not row["money_text"] and text.endswith(")"):
                 # "(no figure for May 2026) (of which …)" reads as one bracket: "(…; of which …)".
@@ -637,7 +749,10 @@ def delivered_rows(situation: Situation) -> list[Context]:
     if spending and any((row["money"] or 0) > 0 for row in rows):
         # Beside money delivered, the spend the change added so far is a row of its own and
         # netted (newuser16 #1): the brief to the same director nets it, so the update does.
-        net = net_text(situation, spending)
+        # The net is said once: beside the money it nets, when a row gives it there with its
+        # share of the target, and the spend's row then gives the spend alone (fixread31a #3:
+        # "£399,000" in a row, again in the spend's row, and again in the board text).
+        net = capacity_text(situation) if netted_beside else net_text(situation, spending)
         for progress in spending:
             # The net follows the spend in the board sentence's plain words, outside any
             # bracket (reader27 #12: "(… less £328,000 of extra spend: £399,000 of cash net so
@@ -649,7 +764,7 @@ def delivered_rows(situation: Situation) -> list[Context]:
                     "objectives_text": spend_row_label(situation),
                     "text": delivered_text(progress, situation),
                     "money": -(progress.delivered_money or 0.0),
-                    "money_text": f"{delivered_money_text(progress, situation.lang)}, {net}",
+                    "money_text": _spend_money(progress, net, situation, netted=netted_beside),
                     "share_text": "",
                 }
             )
@@ -696,14 +811,19 @@ def _with_aims(rows: list[Context], situation: Situation) -> list[Context]:
 def delivered_impacts(situation: Situation) -> set[str]:
     """The impacts whose row in the delivered table gives money (:func:`delivered_rows`).
 
-    A measure with a figure whose row says what it is worth, and the spend
-    the change added when it is netted beside them.
+    A measure with a figure whose row says what it is worth, or gives its
+    plan's money ("none of the £842,000 a year in the plan is forecast"), and
+    the spend the change added when it is netted beside them.
     """
     ledger = situation.pitch.ledger
     found = set()
     for impact, _ in chosen_statements(situation):
         progress = progress_for(situation, impact.id)
-        if progress.latest is not None and delivered_money_text(progress, situation.lang, ledger):
+        if progress.latest is None:
+            continue
+        if delivered_money_text(progress, situation.lang, ledger) or "£" in delivered_text(
+            progress, situation
+        ):
             found.add(impact.id)
     if found:
         found |= {progress.impact.id for progress in spend_so_far(situation)}
@@ -812,6 +932,29 @@ def net_text(situation: Situation, spending: list[MeasureProgress]) -> str:
         net=wording.worth(abs(net), lang),
         capacity=wording.worth(capacity, lang),
     )
+
+
+def _spend_money(progress: MeasureProgress, net: str, situation: Situation, *, netted: bool) -> str:
+    """The spend row's money: the spend, then the net (or, ``netted`` above, the capacity)."""
+    spend = delivered_money_text(progress, situation.lang)
+    if not net:
+        return spend
+    # The net follows the spend as one sentence; the capacity alone is a sentence of its own.
+    return f"{spend}. {net}" if netted else f"{spend}, {net}"
+
+
+def capacity_text(situation: Situation) -> str:
+    """``The £164,000 of capacity the project has freed becomes money only when …``, or ``""``.
+
+    What :func:`net_text` says of the capacity, for a spend row whose net is said
+    beside the money it nets (:func:`net_share`).
+    """
+    _, capacity = money_so_far_split(situation)
+    if capacity <= 0:
+        return ""
+    return situation.lang.gettext(
+        "The {capacity} of capacity the project has freed becomes money only when it is taken out"
+    ).format(capacity=wording.worth(capacity, situation.lang))
 
 
 def net_share(

@@ -365,8 +365,10 @@ def next_update_text(situation: Situation) -> str:
     a week after its period ended, the draft's own report is taken to be a week
     after its period, and the next is due a period after that (not at the end
     of the following period, a date a late draft has often passed already).
-    When even that date has passed on the day the draft is written, the next
-    update is named by its period: "the update for July 2026".
+    When even that date has passed on the day the draft is written, or the log
+    has no dates, the next update is named by when it comes and the period it
+    covers (:func:`_following_text`): "early August 2026, covering July 2026",
+    or "covering July 2026, due now" once that is past too.
 
     No update is offered for a period that starts after the project ends: the
     line names the closing report instead, as the project has ended
@@ -390,11 +392,10 @@ def next_update_text(situation: Situation) -> str:
     if entry is None or (entry.date is None and entry.next_update is None):
         # No rhythm in the log to go by: the end of the following period ("31 December
         # 2026") is no day an update on it could be sent, its figures not yet in
-        # (newuser36 #10). The next update is named by its period.
-        following = situation.period.following(cadence)
-        return situation.lang.gettext("the update for {period}").format(
-            period=fmt.period_label(following.text, situation.lang)
-        )
+        # (newuser36 #10). The next update is named by when it comes and what it covers,
+        # not "the update for December 2026" (fixread31a #4).
+        written = situation.entry.date if situation.entry is not None else situation.today
+        return _following_text(situation, written)
     # The page's date: the day the log's entry was reported, or the day a draft is written
     # (an undated entry's page has none, and keeps the rhythm's date).
     written = situation.entry.date if situation.entry is not None else situation.today
@@ -403,12 +404,33 @@ def next_update_text(situation: Situation) -> str:
         # A draft for a period long past (June, written in December): the rhythm's date has
         # gone, and a date stepped on to after today ("31 December 2026") follows neither
         # June nor today (newuser34 #11). The next update is the one for the period after
-        # the one reported, named as such.
-        following = situation.period.following(cadence)
-        return situation.lang.gettext("the update for {period}").format(
-            period=fmt.period_label(following.text, situation.lang)
-        )
+        # the one reported, named by what it covers.
+        return _following_text(situation, written)
     return fmt.date(due, situation.lang)
+
+
+#: The days of a month an update sent "early" in it is taken to come by.
+EARLY_DAYS = 10
+
+
+def _following_text(situation: Situation, written: dt.date | None) -> str:
+    """The next update named by when it comes and what it covers, with no date in the log.
+
+    "early January 2027, covering December 2026": its figures are in once its period
+    has ended, so it comes early in the month after. "the update for December 2026"
+    said neither (fixread31a #4). When that time is past on the day the page is dated
+    (a June draft written in December), the update is due now, and said so, as a date
+    already past is never given (newuser13 #4).
+    """
+    lang, cadence = situation.lang, situation.facts.settings.cadence
+    following = situation.period.following(cadence)
+    covering = fmt.period_label(following.text, lang)
+    comes = following.end + dt.timedelta(days=1)
+    if written is not None and written > comes.replace(day=EARLY_DAYS):
+        return lang.gettext("covering {period}, due now").format(period=covering)
+    return lang.gettext("early {month}, covering {period}").format(
+        month=fmt.period_label(f"{comes:%Y-%m}", lang), period=covering
+    )
 
 
 def reporting_lag(updates: list[Update], period: Period) -> dt.timedelta | None:

@@ -23,7 +23,7 @@ from pitchkit.notes import moneytext
 from pitchkit.notes.brief import builtin_template, properties
 from pitchkit.notes.context import Context, brief_context, money_context, shown_ledger
 from pitchkit.notes.update import fillin
-from pitchkit.notes.update.actuals import note_period
+from pitchkit.notes.update.actuals import earning_lines, note_period
 from pitchkit.notes.update.board import board_note, board_sentence_text, deliveries
 from pitchkit.notes.update.charting import chart_context, charted, claimed_impacts
 from pitchkit.notes.update.delivery import (
@@ -530,8 +530,17 @@ def unit_costs(
     )
     if whole_plan:
         # Only the lines the plan's benefit counts: bed days that overlap the admissions they
-        # come from add nothing to it, so their cost is not one the sums rest on.
-        priced |= {line.impact.id for line in ledger.counted}
+        # come from add nothing to it, so their cost is not one the sums rest on; nor do lines
+        # the log counts as nothing in every year the line gives (fixread31a #2: £296 a shift
+        # beside "nothing counted for agency nursing shifts"), unless the line names the plan's
+        # whole benefit a year, which every line's cost prices (reader26 #7: "All of the plan's
+        # benefit, £1,037,000 a year", the admissions' £1,590 in it).
+        shown = shown_ledger(situation.pitch)
+        whole = shown is not None and moneytext.apart_payback(
+            shown, moneytext.figures(shown), situation.lang
+        )
+        earning = earning_lines(ledger, situation.facts)
+        priced |= {line.impact.id for line in ledger.counted if whole or line.impact.id in earning}
     if not priced:
         return []
     return moneytext.source_lines(ledger, situation.lang, priced, short=True)
