@@ -397,24 +397,6 @@ def _update_table(document: Document, widths_cm: list[float]) -> object:
     return table
 
 
-def after_table(document: Document) -> None:
-    """A paragraph of no height after a table, so that a heading after it keeps with its text.
-
-    LibreOffice, which makes the PDFs and counts the pages, does not move a
-    keep-with-next heading that comes straight after a table: "Where we need
-    your help" after the board box ended page 1 with "Barriers" and "Your
-    advice" over the page (fixread31 #1). After this paragraph it does. The
-    page estimate (notes/update/pages.py) counts it at its exact height.
-    """
-    spacer = para(document)
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:before"), "0")
-    spacing.set(qn("w:after"), "0")
-    spacing.set(qn("w:line"), "1")  # a twentieth of a point: no page grows by it
-    spacing.set(qn("w:lineRule"), "exact")
-    spacer._p.get_or_add_pPr().append(spacing)
-
-
 def _update_row(table: object, widths_cm: list[float]) -> list[object]:
     """A new row whose cells have the given widths."""
     row = table.add_row()  # type: ignore[attr-defined]
@@ -456,7 +438,6 @@ def _update_loop_table(
     heading._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     # python-docx has no repeat_header: setting it made a plain attribute, not w:tblHeader.
     heading._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    after_table(document)
 
 
 def _update_status(document: Document) -> None:
@@ -492,7 +473,6 @@ def _update_status(document: Document) -> None:
     _cell_text(label, [(T("Next update"), True)])
     _cell_fill(label, _UPDATE_HEADER_FILL)
     _cell_text(value, [("{{ update.next_update }}", False)])
-    after_table(document)
 
 
 def _update_measures(document: Document) -> None:
@@ -579,7 +559,6 @@ def _update_board(document: Document) -> None:
     # The note on how to use the sentence sits in the box under it: LibreOffice ignores
     # keep-with-next from a table cell, so a line after the box could start the next page.
     cell.add_paragraph("{{ update.board_note }}", style="Small Print")  # type: ignore[attr-defined]
-    after_table(document)
 
 
 def _update_help(document: Document) -> None:

@@ -125,9 +125,6 @@ def _blocks(body: etree._Element) -> list[_Block]:
             name, style = _named_style(element)
             space = _space(previous, name, style)
             height, line, picture = _paragraph(element, style, TEXT_WIDTH - style.indent)
-            exact = _exact_height(element)
-            if exact is not None:
-                height = line = exact  # the paragraph of no height after a table
             keep = name == "Heading1" or element.find(f"{_W}pPr/{_W}keepNext") is not None
             found.append(_Block(space + height, picture, keep, line))
             previous = name, style
@@ -143,21 +140,6 @@ def _blocks(body: etree._Element) -> list[_Block]:
                 found.append(_Block(above + _row(row, widths), whole, line=_CELL_LINE))
             previous = None
     return found
-
-
-def _exact_height(paragraph: etree._Element) -> float | None:
-    """An empty paragraph's height when its line is set exactly (``None`` otherwise).
-
-    The built-in update puts one of no height after each table, so that
-    LibreOffice keeps a heading after the table with what follows it
-    (scripts/build_templates.py, ``after_table``).
-    """
-    spacing = paragraph.find(f"{_W}pPr/{_W}spacing")
-    if spacing is None or spacing.get(f"{_W}lineRule") != "exact":
-        return None
-    if any((t.text or "") for t in paragraph.iter(f"{_W}t")):
-        return None
-    return float(spacing.get(f"{_W}line", "0")) / 20
 
 
 def _space(previous: tuple[str | None, Style] | None, name: str | None, style: Style) -> float:
