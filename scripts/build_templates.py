@@ -205,7 +205,8 @@ def build_brief() -> Document:
     _style_document(document, 10)
     header_footer(
         document,
-        T("Sponsor briefing note") + " · {{ project.organisation }}",
+        # A sponsor's note, or not (fixread31 #2): "Sponsor briefing note" or "Briefing note".
+        "{{ pitch.heading }} · {{ project.organisation }}",
         FOOTER_CONTACT + T("Prepared on") + " {{ today|date }}",
     )
     para(document, "{{ project.title }}", "Title")

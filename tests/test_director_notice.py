@@ -63,7 +63,13 @@ def test_the_lead_objective_is_not_quoted_again_as_the_first_bullets_heading(
     # The note says it in the director's own words (``terms``: staff → colleagues).
     for said, theirs in director.terms.items():
         measure = re.sub(rf"\b{re.escape(said)}\b", theirs, measure, flags=re.IGNORECASE)
-    assert after.startswith((measure, "“" + measure)) or measure in after, after
+    # A project not started yet gives its plan with a verb, in Welsh before the measure:
+    # "Bydd ceisiadau brys … yn codi o 64% i 90%" (fixread31 #3).
+    assert (
+        after.startswith((measure, "“" + measure))
+        or measure in after
+        or (after.startswith("Bydd ") and measure[:1].lower() + measure[1:] in after)
+    ), after
 
 
 def _why(lang: str) -> str:

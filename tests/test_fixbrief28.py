@@ -39,8 +39,9 @@ def test_a_second_impact_on_one_objective_is_added_as_a_reader_adds_it(tmp_path:
     # impacts' figures together as one.
     why = _why(_example_brief(tmp_path, "frailty-virtual-ward", "coo"))
     assert (
-        "a 17% reduction, about 4.8 beds. Also, emergency admissions of people aged 75 and over "
-        "living with frailty from 1,200 to 1,000 admissions a year:"
+        # The plan with a verb (fixread31 #3).
+        "a 17% reduction, about 4.8 beds. Also, emergency admissions of people aged 75 and "
+        "over living with frailty will fall from 1,200 to 1,000 admissions a year:"
     ) in why
 
 

@@ -99,6 +99,6 @@ def test_an_objective_that_names_a_level_keeps_its_impacts(
     assert "keep general and acute bed occupancy below 92%" in text
     # fixbrief28: the second impact on the objective goes on with "Also, emergency …".
     assert (
-        "Also, emergency admissions of people aged 75 and over living with frailty from 1,200"
-        in (text)
+        "Also, emergency admissions of people aged 75 and over living with frailty will fall "
+        "from 1,200" in (text)  # fixread31 #3: the plan with a verb
     )

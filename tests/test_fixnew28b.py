@@ -297,7 +297,8 @@ OBJECTIVE = "Close every escalation bed by the end of March 2027 (your personal 
 def test_a_bullet_goes_on_in_small_letters_after_its_objective(tmp_path: Path) -> None:
     facts = frailty_with(tmp_path, "Out-of-area PICU bed days")
     text = said(run("preview", facts, "-d", "coo"))
-    assert f"{OBJECTIVE}out-of-area PICU bed days from 420 to 150" in text, text
+    # The plan with a verb (fixread31 #3).
+    assert f"{OBJECTIVE}out-of-area PICU bed days will fall from 420 to 150" in text, text
     # The first bullet, its objective in the headline above, starts a sentence.
     assert "• Hospital bed days used by people aged 75" in text
     out = tmp_path / "brief.docx"
@@ -305,13 +306,13 @@ def test_a_bullet_goes_on_in_small_letters_after_its_objective(tmp_path: Path) -
     from documenttext import document_text
 
     written = " ".join(document_text(out.read_bytes()).split())
-    assert f"{OBJECTIVE}out-of-area PICU bed days from 420" in written
+    assert f"{OBJECTIVE}out-of-area PICU bed days will fall from 420" in written
 
 
 def test_a_measure_named_by_a_number_keeps_its_capital(tmp_path: Path) -> None:
     facts = frailty_with(tmp_path, "Category 2 and above pressure ulcers")
     text = said(run("preview", facts, "-d", "coo"))
-    assert f"{OBJECTIVE}Category 2 and above pressure ulcers from 420" in text, text
+    assert f"{OBJECTIVE}Category 2 and above pressure ulcers will fall from 420" in text, text
 
 
 @pytest.mark.parametrize(

@@ -178,13 +178,22 @@ def test_a_misspelt_objective_heading_makes_no_guess_at_another_objective() -> N
 
 
 def test_a_lower_score_listed_first_says_why() -> None:
-    text = run("directors", str(FACTS), "--directors", str(TEAM), "--today", TODAY)
+    # In May 2026, before the log shows anything: the ranking is the scores' order, the
+    # guide's preferred roles first on close scores. (On TODAY the directors are listed in
+    # the order the recommendation gives, those the log shows nothing for yet after the
+    # others, fixread31 #5: Catrin Howells goes after Sian Beynon, as the recommendation's
+    # "After Andrew Carruthers, approach …" has it, and only Huw Pritchard's place needs a
+    # word: tests/test_fixread31b.py.)
+    text = run("directors", str(FACTS), "--directors", str(TEAM), "--today", "2026-05-01")
     assert (
         "Score: 33 out of 100 (listed ahead of Sian Beynon (38): when scores are this close, "
         "the guide suggests a medical, nursing or finance director first)"
     ) in text
     # A director listed in score order says nothing of it.
     assert text.count("listed ahead of") == 1
+    text = run("directors", str(FACTS), "--directors", str(TEAM), "--today", TODAY)
+    assert "listed ahead of" not in text
+    assert text.count("(listed after ") == 1
 
 
 def test_the_plan_s_bullet_has_a_verb(tmp_path: Path) -> None:

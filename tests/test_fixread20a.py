@@ -150,7 +150,11 @@ def test_a_rate_keeps_its_decimal_place_in_baseline_target_and_change(
     facts = example("falls-prevention")  # baseline 8.1, target 6.0
     text = brief(facts, "don")
     # Second impact on its objective, so "Also, …" (fixbrief28); 8.1 - 6.0 = 2.1.
-    assert "Also, inpatient falls per 1,000 occupied bed days from 8.1 to 6.0: 2.1 lower" in text
+    # The plan with a verb (fixread31 #3).
+    assert (
+        "Also, inpatient falls per 1,000 occupied bed days will come down from 8.1 to 6.0: "
+        "2.1 lower" in text
+    )
     assert not re.search(r"from 8\.1 to 6[^.]", text)
     nursing = update(cli, facts, "don", tmp_path)
     assert "| 8.1 per 1,000 occupied bed days | 6.0 per 1,000 occupied bed days |" in nursing

@@ -64,7 +64,11 @@ def test_a_confirmed_link_to_a_shown_objective_shares_its_bullet(tmp_path: Path)
     bullet = next(line for line in text.splitlines() if line.startswith("Omitted or delayed"))
     assert "from 120 to 60 doses a month" in bullet
     # The second impact on "Also, …" (fixbrief28); 18 - 12 = 6 fewer, 33%.
-    assert "Also, medication administration incidents reported on the wards from 18 to 12" in bullet
+    # The plan with a verb (fixread31 #3).
+    assert (
+        "Also, medication administration incidents reported on the wards will fall from 18 to 12"
+        in bullet
+    )
     # After its objective and a colon, in small letters (fixnew28b).
     assert "registered nurse time spent on morning drug rounds" in text
     assert "patients who feel confident to manage their medicines" in text

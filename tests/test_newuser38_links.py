@@ -79,7 +79,7 @@ def test_the_brief_shows_discharges_before_noon_under_its_own_objective(project:
     # The objective's own measure first, with its figures; the turnaround follows as "Also, …".
     assert bullet.startswith(
         "Increase discharges before noon to 33% on adult inpatient wards: "
-        "adult inpatient discharges before noon from 14% to 33%"
+        "adult inpatient discharges before noon will rise from 14% to 33%"  # fixread31 #3
     )
     assert "Also, median time from discharge prescription written" in bullet
     # The 4-hour objective names the same change without its figures again.

@@ -56,7 +56,11 @@ def test_a_rate_per_so_many_is_written_in_its_own_words(tmp_path: Path) -> None:
     # The measure says the rate's words; the figures after it do not say them again,
     # and a rate is lower, not "fewer" of anything.
     # Third impact on its objective, so "Also, …" (fixbrief28); 2.1 / 8.1 = 25.9%.
-    said = "Also, dispensing errors per 10,000 items dispensed from 8.1 to 6.0: 2.1 lower, a 26%"
+    # The plan with a verb (fixread31 #3).
+    said = (
+        "Also, dispensing errors per 10,000 items dispensed will fall from 8.1 to 6.0: 2.1 lower, "
+        "a 26%"
+    )
     assert said in brief
     assert brief.count("per 10,000 items dispensed") == 1
     update = _update(facts, tmp_path)
@@ -80,7 +84,11 @@ def test_a_rate_that_does_not_say_per_what_is_written_bare(tmp_path: Path) -> No
     facts = _facts(tmp_path, "Dispensing error rate on the wards", "errors")
     brief = _brief(facts, tmp_path)
     # Third impact on its objective, so "Also, …" (fixbrief28).
-    said = "Also, dispensing error rate on the wards from 8.1 to 6.0: 2.1 lower, a 26% reduction"
+    # The plan with a verb (fixread31 #3).
+    said = (
+        "Also, dispensing error rate on the wards will fall from 8.1 to 6.0: 2.1 lower, a 26% "
+        "reduction"
+    )
     assert said in brief
     update = _update(facts, tmp_path)
     assert "from 8.1 to 5.8," in update
@@ -96,7 +104,9 @@ def test_a_rate_whose_words_are_only_in_its_unit_keeps_them(tmp_path: Path) -> N
     brief = _brief(facts, tmp_path)
     # Second impact on its objective, so "Also, …" (fixbrief28).
     said = (
-        "Also, inpatient falls on our wards from 8.1 to 6.0 per 1,000 occupied bed days: 2.1 lower"
+        # The plan with a verb (fixread31 #3); a measure of falls comes down.
+        "Also, inpatient falls on our wards will come down from 8.1 to 6.0 per 1,000 occupied bed "
+        "days: 2.1 lower"
     )
     assert said in brief
     update = _update(facts, tmp_path)

@@ -74,11 +74,15 @@ def test_a_welsh_brief_writes_a_welsh_rate_as_the_english_writes_its_rate(
         path.write_bytes(note.data)
         texts[code] = docx_text(path)
     # The second impact on its objective, on "Also, …" / "Hefyd, …" (fixbrief28).
-    english = "Also, inpatient falls per 1,000 occupied bed days from 8.1 to 6.0: 2.1 lower"
+    # The plan with a verb, in both languages (fixread31 #3).
+    english = (
+        "Also, inpatient falls per 1,000 occupied bed days will come down from 8.1 to 6.0: "
+        "2.1 lower"
+    )
     assert english in texts["en_GB"]
     assert (
-        "Hefyd, cwympiadau cleifion mewnol fesul 1,000 diwrnod gwely o 8.1 i 6.0: 2.1 yn is"
-        in (texts["cy_GB"])
+        "Hefyd, bydd cwympiadau cleifion mewnol fesul 1,000 diwrnod gwely yn gostwng o 8.1 i 6.0: "
+        "2.1 yn is" in (texts["cy_GB"])
     )
     assert "i 6 cwymp" not in texts["cy_GB"]
 

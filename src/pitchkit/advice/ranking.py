@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -187,28 +187,53 @@ def rank_directors(
     order = sorted(
         range(len(pitches)), key=lambda i: _order_key(pitches[i], preferred[i], meeting[i], i)
     )
-    places = tuple(
+    scored = tuple(
         Place(rank=rank, pitch=pitches[i], preferred=preferred[i], meeting=meeting[i])
         for rank, i in enumerate(order, start=1)
     )
-    return Ranking(facts, places, recommend(facts, places))
+    going = next((p for p in scored if p.aligned and not p.stalled), None)
+    if going is None:
+        return Ranking(facts, scored, recommend(facts, scored))
+    # Listed in the order the recommendation gives: a director the log shows nothing for
+    # yet was listed first while the recommendation said to approach another first
+    # (fixread31 #5). Their entry says why (:func:`order_note`).
+    held = scored[: scored.index(going)]
+    ordered = _approach_order(scored)
+    places = tuple(replace(place, rank=rank) for rank, place in enumerate(ordered, start=1))
+    held_back = tuple(new for new, old in zip(places, ordered, strict=True) if old in held)
+    return Ranking(facts, places, recommend(facts, places, held_back=held_back))
 
 
-def recommend(facts: Facts, places: tuple[Place, ...]) -> Recommendation:
+def _approach_order(places: Sequence[Place]) -> tuple[Place, ...]:
+    """``places`` in the order to approach them: those the log shows nothing for yet after the rest.
+
+    The directors the project serves come first, those whose every impact the log
+    shows no change in next (:attr:`Place.stalled`), then those it does not serve yet,
+    each part in the order of their scores.
+    """
+    return (
+        *(p for p in places if p.aligned and not p.stalled),
+        *(p for p in places if p.stalled),
+        *(p for p in places if not p.aligned),
+    )
+
+
+def recommend(
+    facts: Facts, places: tuple[Place, ...], *, held_back: tuple[Place, ...] | None = None
+) -> Recommendation:
     """Choose whom to approach first from ranked ``places``.
 
     A director for whom every impact is one the log shows no change in goes after every
     director with an impact it bears out, or is too young to judge: the first approach
-    leads with what is happening (newuser39 #2).
+    leads with what is happening (newuser39 #2). ``held_back`` names those that
+    scored above the first and went after them, when ``places`` are in that order
+    already (:func:`rank_directors`); otherwise they are found from the scores' order.
     """
     going = next((p for p in places if p.aligned and not p.stalled), None)
-    held_back: tuple[Place, ...] = ()
+    if held_back is None:
+        held_back = places[: places.index(going)] if going is not None else ()
     if going is not None:
-        held_back = places[: places.index(going)]
-        places = (
-            *(p for p in places if not p.stalled),
-            *(p for p in places if p.stalled),
-        )
+        places = _approach_order(places)
     first = places[0]
     top_score = max(place.pitch.score for place in places)
     passed_over = level_with = None
@@ -363,9 +388,24 @@ def order_note(ranking: Ranking, place: Place, lang: Language) -> str:
 
     Close scores go to the director the meeting is booked with, then to a role the
     guide prefers (:func:`_order_key`): the list says so, rather than read as a slip.
+    A director listed after lower scores because the log shows no change yet in what
+    serves them says that instead, as the recommendation does (fixread31 #5).
     """
-    later = ranking.places[ranking.places.index(place) + 1 :]
-    above = [p for p in later if p.pitch.score > place.pitch.score]
+    index = ranking.places.index(place)
+    if place in ranking.recommendation.held_back:
+        below = [p for p in ranking.places[:index] if p.pitch.score < place.pitch.score]
+        if below:
+            names = fmt.join_list([f"{p.director.name} ({p.pitch.score})" for p in below], lang)
+            return lang.gettext(
+                "listed after {names}: the progress log shows no change yet in what would "
+                "serve them, and the recommendation leads with what is already happening"
+            ).format(names=names)
+    later = ranking.places[index + 1 :]
+    above = [
+        p
+        for p in later
+        if p.pitch.score > place.pitch.score and p not in ranking.recommendation.held_back
+    ]
     if not above:
         return ""
     names = fmt.join_list([f"{p.director.name} ({p.pitch.score})" for p in above], lang)

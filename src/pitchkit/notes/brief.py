@@ -18,7 +18,7 @@ from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director, Facts
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import Language
-from pitchkit.notes.context import Context, brief_context, refit_money
+from pitchkit.notes.context import Context, brief_context, note_heading, refit_money
 from pitchkit.notes.fit import PAGE_HEIGHT, Cut, Fit, estimate_height, fit_alike, fit_note
 from pitchkit.notes.layout import body_height
 from pitchkit.output.files import safe_stem
@@ -55,11 +55,8 @@ def default_file_name(facts: Facts, director: Director, kind: str, lang: Languag
 def properties(pitch: Pitch, lang: Language, kind: str, today: dt.date) -> Properties:
     """Document properties: title, author and subject, in the document's language."""
     facts = pitch.facts
-    subject = (
-        lang.gettext("Sponsor briefing note")
-        if kind == "brief"
-        else lang.gettext("Progress update")
-    )
+    # A briefing note is a sponsor's only when it asks the director to sponsor (fixread31 #2).
+    subject = note_heading(pitch, lang) if kind == "brief" else lang.gettext("Progress update")
     lead = facts.project.lead
     return Properties(
         title=f"{facts.project.title} - {subject} - {pitch.director.name}",

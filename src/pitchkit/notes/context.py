@@ -719,8 +719,13 @@ def statement_context(
             sentence=text.removesuffix("."),
             converted=conversion_phrase(conversion, lang, quantity.per),
         )
-    text = with_so_far(text, statement, pitch, lang)
-    text = with_own_target(text, statement, pitch, lang)
+    planned = with_so_far(text, statement, pitch, lang)
+    if planned == text:
+        # Nothing said so far (a project not started yet): still the plan, with its verb as a
+        # started project's bullet has it, "Inpatient falls … will come down from 84 to 50",
+        # not "Inpatient falls … from 84 to 50" (fixread31 #3).
+        planned = planned_claim(text, statement, lang, pitch.director.terms, lead=True)
+    text = with_own_target(planned, statement, pitch, lang)
     how = how_text(statement, lang, wales=in_wales(pitch)) if reasons else ""
     return {
         "text": with_how(text, how),
@@ -919,8 +924,20 @@ def with_so_far(text: str, statement: Statement, pitch: Pitch, lang: Language) -
     )
 
 
-def planned_claim(text: str, statement: Statement, lang: Language, terms: Mapping[str, str]) -> str:
+def planned_claim(
+    text: str,
+    statement: Statement,
+    lang: Language,
+    terms: Mapping[str, str],
+    *,
+    lead: bool = False,
+) -> str:
     """A statement's claim after "In the plan,", with a verb.
+
+    With ``lead``, the claim leads its bullet, as the plan of a project with
+    nothing to show yet: "Inpatient falls … will come down from 84 to 50 …"
+    ("Bydd derbyniadau brys yn gostwng …"), ``text`` unchanged when no verb
+    fits it (fixread31 #3).
 
     "In the plan, emergency admissions will fall from 1,200 to 1,000 a year: …"
     (newuser39 #11); Welsh too: "Yn ôl y cynllun, bydd derbyniadau brys yn
@@ -930,7 +947,7 @@ def planned_claim(text: str, statement: Statement, lang: Language, terms: Mappin
     """
     claim = wording.lower_measure(text)
     if lang.lang not in ("cy", "en"):
-        return claim
+        return text if lead else claim
     # English too: "agency nursing shifts … will fall from 118 to 60", not a bullet with no
     # verb (newuser39 #11).
     word = " o " if lang.lang == "cy" else " from "
@@ -941,7 +958,7 @@ def planned_claim(text: str, statement: Statement, lang: Language, terms: Mappin
         # A measure closed by a comma before its figures (wording.closed_by_comma).
         measure, rest = f"{measure},", rest[1:]
     if measure.rstrip(",").lower() != shown.lower() or not rest.startswith(word):
-        return claim
+        return text if lead else claim
     rest = rest.removeprefix(word)
     quantity = statement.quantity
     # A measure of falls does not "fall": "inpatient falls … will come down from 84 to 50".
@@ -956,7 +973,13 @@ def planned_claim(text: str, statement: Statement, lang: Language, terms: Mappin
         moved = lang.gettext("{measure} will rise from {rest}")
     else:
         moved = lang.gettext("{measure} will go from {rest}")
-    return moved.format(measure=measure, rest=rest)
+    said = moved.format(measure=measure, rest=rest)
+    if not lead:
+        return said
+    if said.startswith(measure):
+        # The measure leads, as the text wrote it: "ED attendances", "Inpatient falls".
+        return text[: len(measure)] + said[len(measure) :]
+    return said[:1].upper() + said[1:]  # "Bydd derbyniadau brys yn gostwng …"
 
 
 def early_text(pitch: Pitch, impact: Impact, lang: Language) -> str:
@@ -1822,9 +1845,35 @@ def gains(pitch: Pitch, lang: Language, today: dt.date | None = None) -> list[st
         # A gain naming a setting the project is not in gives way to a neutral one.
         kept += [g for g in lenses["general"].gains if g not in kept and fits(g)]
     # Worded for the note's date: "this winter" rather than "ahead of winter" in December.
-    typical = [_capitalised(lang.gettext(worded(g, today, pitch.facts, pitch))) for g in kept]
-    offered = _ordered(pitch, "offer", typical[:1])
-    return offered + [g for g in typical if g not in offered][: max(0, 3 - len(offered))]
+    typical = [(g, _capitalised(lang.gettext(worded(g, today, pitch.facts, pitch)))) for g in kept]
+    offered = _ordered(pitch, "offer", [shown for _, shown in typical[:1]])
+    english = {shown: gain for gain, shown in typical}
+    said = [english.get(item) or english_of(item, pitch.facts.english) for item in offered]
+    more: list[str] = []
+    for gain, shown in typical:
+        if shown in offered:
+            continue
+        if for_the_board(gain) and any(for_the_board(item) for item in said):
+            # One thing for the board is enough: "Performance data for the board's integrated
+            # report" then "A visible improvement to report to the board" said it twice, in
+            # Welsh "… y Bwrdd" twice running (fixread31 #4).
+            continue
+        more.append(shown)
+        said.append(gain)
+    return offered + more[: max(0, 3 - len(offered))]
+
+
+#: "the board" as whom a gain is shown or reported to ("for the board", "the board's
+#: integrated report"; in Welsh "i'r Bwrdd", "y Bwrdd"), not a health or partnership board.
+_THE_BOARD = re.compile(
+    r"\bthe board\b(?! of)|\b(?:i'r|y) bwrdd\b(?! iechyd| partneriaeth| gofal| clwstwr)",
+    re.IGNORECASE,
+)
+
+
+def for_the_board(text: str) -> bool:
+    """Whether a gain is something for the board: to report, show or tell it."""
+    return _THE_BOARD.search(text.replace("\u2019", "'")) is not None
 
 
 def claims_money(gain: str) -> bool:
@@ -2125,6 +2174,7 @@ def pitch_context(
         # ..."), so they go on in small letters, keeping a name's or acronym's (newuser28 #14).
         statements[1:] = [lowered(statement) for statement in statements[1:]]
     return {
+        "heading": note_heading(pitch, lang),
         "headline": wording.headline(pitch, lang),
         "ask": (
             wording.advice_ask(lang)
@@ -2147,6 +2197,22 @@ def pitch_context(
         "score": pitch.score,
         "lens": pitch.lens.lens.id,
     }
+
+
+def sponsor_note(pitch: Pitch) -> bool:
+    """Whether the briefing note asks the director to sponsor the project."""
+    return asked_to_sponsor(pitch) and not advice_only(pitch)
+
+
+def note_heading(pitch: Pitch, lang: Language) -> str:
+    """What the briefing note is, for its header and properties: a sponsor's, or not.
+
+    A batch asks one director to sponsor and the others for their advice or their own
+    asks; their notes were headed "Sponsor briefing note" all the same (fixread31 #2).
+    """
+    if sponsor_note(pitch):
+        return lang.gettext("Sponsor briefing note")
+    return lang.gettext("Briefing note")
 
 
 def watched(pitch: Pitch, lang: Language) -> list[str]:

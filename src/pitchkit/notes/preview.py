@@ -31,6 +31,7 @@ from pitchkit.facts.project import Project
 from pitchkit.facts.schema import Director
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes.brief import make_brief_note
+from pitchkit.notes.context import note_heading
 from pitchkit.notes.fit import Cut
 
 BlockKind = Literal["header", "title", "heading", "lead", "bullet", "paragraph", "small", "footer"]
@@ -72,6 +73,9 @@ class Preview:
     notes: tuple[str, ...] = ()
     checked: bool = True
     detail: bool = False
+    #: What the note is, as its header says ("Sponsor briefing note", "Briefing note");
+    #: empty for the kind's usual name.
+    heading: str = ""
 
 
 # ---------------------------------------------------------------- reading a document
@@ -213,7 +217,10 @@ def make_preview(
             )
         return Preview("update", read_document(data), (), findings, notes, checks, detail)
     note = make_brief_note(project, director, template=template, today=today)
-    return Preview("brief", read_document(note.data), note.cuts, findings, (), checks, detail)
+    heading = note_heading(note.pitch, project.lang)
+    return Preview(
+        "brief", read_document(note.data), note.cuts, findings, (), checks, detail, heading
+    )
 
 
 # ---------------------------------------------------------------- showing it
@@ -311,6 +318,8 @@ def _finding_lines(finding: Finding, lang: Language, *, detail: bool) -> list[st
 
 
 def _heading_for(preview: Preview, lang: Language) -> str:
+    if preview.heading:
+        return preview.heading
     return (
         lang.gettext("Sponsor briefing note")
         if preview.kind == "brief"
