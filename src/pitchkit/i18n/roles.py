@@ -65,3 +65,26 @@ def welsh_role(role: str) -> str | None:
         return None
     head = "Cyfarwyddwr Gweithredol" if found.group(1) else "Cyfarwyddwr"
     return f"{head} {_OF[found['of']]}"
+
+
+#: Each Welsh title pitchkit words, back to its English: by the whole title, then by its
+#: "Cyfarwyddwr (Gweithredol) ..." part.
+_ENGLISH_TITLES = {welsh.casefold(): english for english, welsh in reversed(_TITLES.items())}
+_ENGLISH_OF = {welsh.casefold(): english for english, welsh in reversed(_OF.items())}
+_CYFARWYDDWR = re.compile(r"cyfarwyddwr (?P<executive>gweithredol )?(?P<of>.+)")
+
+
+def english_role(role: str) -> str | None:
+    """The English of a Welsh title pitchkit words (:func:`welsh_role`), else ``None``.
+
+    "Cyfarwyddwr Cyllid" is "Director of Finance", so ``pitchkit init`` in Welsh
+    makes the id a team sheet in English makes, ``dof`` (newuser41 #4).
+    """
+    plain = " ".join(role.split()).casefold().rstrip(".")
+    if plain in _ENGLISH_TITLES:
+        return _ENGLISH_TITLES[plain]
+    found = _CYFARWYDDWR.fullmatch(plain)
+    if found is None or found["of"] not in _ENGLISH_OF:
+        return None
+    head = "Executive Director of" if found["executive"] else "Director of"
+    return f"{head} {_ENGLISH_OF[found['of']]}"

@@ -8,10 +8,17 @@ import unicodedata
 from collections.abc import Iterable
 
 from pitchkit.facts.yamlsource import clean_text
+from pitchkit.i18n.welsh import WELSH_SMALL_WORDS, reads_as_welsh
 
 _NUMBER = re.compile(r"^[-+]?£?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$")
 _SLUG_STOP = frozenset(
     {"a", "an", "and", "the", "of", "in", "on", "at", "for", "to", "with", "by", "per"}
+)
+#: A Welsh text's little words, as :func:`slug` splits them ("i'r" is "i" and "r").
+_WELSH_SLUG_STOP = frozenset(
+    part
+    for word in WELSH_SMALL_WORDS | {"i", "a", "o", "mewn", "yng", "ym", "wrth", "dros", "heb"}
+    for part in re.findall(r"[a-z0-9]+", word)
 )
 #: Words an id does not end on, as they start a phrase it would cut: "done as" (newuser11).
 _SLUG_NOT_LAST = frozenset(
@@ -26,7 +33,7 @@ _SLUG_NOT_LAST = frozenset(
 #: A ratio, "1:1 observation" or "2:1 care": a way of working, not a number worth an id's
 #: place (newuser27 #10: not ``bank-agency-1``).
 _RATIO = re.compile(r"\b\d+\s*:\s*\d+\b")
-_ID_STOP = frozenset({"and", "the", "&"})
+_ID_STOP = frozenset({"and", "the", "&", "ac", "a", "y", "yr"})
 #: An age band qualifying whom a measure counts: "aged 75 and over", "aged 65+", "over-65s".
 _AGE_BAND = re.compile(
     r"\baged\s+\d+\s*(?:\+|(?:and|or)\s+(?:over|above|older|under|younger)\b|"
@@ -82,7 +89,11 @@ def slug(text: str, *, words: int = 3, fallback: str = "item") -> str:
     # The telling words first (newuser25 #8): not "people-aged-75" nor "patients-who-felt".
     ascii_text = _MORE_THAN.sub("", _AGE_BAND.sub(" ", _RATIO.sub(" ", ascii_text)))
     every = re.findall(r"[a-z0-9]+", ascii_text)
-    headed = _head_and_qualifier(every, words)
+    # A Welsh text's little words too (newuser41 #4: "Diwrnodau gwely mewn lleoliadau ..."
+    # was ``diwrnodau-gwely-mewn``, ending on "in"); only a Welsh text's, as "i" or "am"
+    # may be English words.
+    welsh = _WELSH_SLUG_STOP if reads_as_welsh(text) else frozenset()
+    headed = None if welsh else _head_and_qualifier(every, words)
     if headed is not None:
         return "-".join(headed)[:40].strip("-") or fallback
     start = 0
@@ -96,7 +107,7 @@ def slug(text: str, *, words: int = 3, fallback: str = "item") -> str:
     for word in every[start:] if start < len(every) else every:
         if word == "and" and len(found) >= 2:
             break  # "felt safe and cared for": a second phrase, not more of the first
-        if word not in _SLUG_STOP:
+        if word not in _SLUG_STOP and word not in welsh:
             found.append(word)
     kept = found[:words]
     while len(kept) > 1 and kept[-1] in _SLUG_NOT_LAST:
@@ -146,7 +157,15 @@ def _head_and_qualifier(every: list[str], words: int) -> list[str] | None:
 
 
 def role_id(role: str) -> str:
-    """An id from a job title's initials: ``Director of Finance`` → ``dof``."""
+    """An id from a job title's initials: ``Director of Finance`` → ``dof``.
+
+    A Welsh title pitchkit knows takes its English title's initials ("Cyfarwyddwr
+    Cyllid" is ``dof``, as a team sheet in English has it); another Welsh one skips
+    its little words ("ac", "y"), as an English one skips "and" and "the".
+    """
+    from pitchkit.i18n.roles import english_role
+
+    role = english_role(role) or role
     ascii_text = unicodedata.normalize("NFKD", role).encode("ascii", "ignore").decode().lower()
     initials = [w[0] for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _ID_STOP]
     return "".join(initials)[:12] or "director"

@@ -24,6 +24,7 @@ from pitchkit.facts.orgkind import (
 )
 from pitchkit.facts.schema import measure_problem, unit_problem
 from pitchkit.facts.validation import may_be_negative, may_pass_100
+from pitchkit.i18n.funding import status_key
 from pitchkit.i18n.messages import Message
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.init.answers import number_text, role_id, slug, unique
@@ -185,6 +186,9 @@ def ask_funding(interview: Interview) -> dict[str, Any] | None:
         default=lang.gettext("requested"),
         required=False,
     )
+    # Kept in English, which every note words in its own language (newuser41 #3: a Welsh
+    # init wrote "status: cytunwyd arno", which an English note then showed as written).
+    status = status_key(status) or status
     funding.update({k: v for k, v in (("source", source), ("status", status)) if v})
     return funding
 

@@ -22,6 +22,7 @@ from pitchkit.facts.ids import id_key
 from pitchkit.facts.schema import Director, Facts, Impact, Objective
 from pitchkit.i18n import fmt
 from pitchkit.i18n.fmt import quoted
+from pitchkit.i18n.funding import FUNDING_STATUSES, status_key
 from pitchkit.i18n.translation import N_, Language
 from pitchkit.i18n.welshbodies import is_welsh_body
 from pitchkit.notes import moneytext, together, wording
@@ -61,21 +62,6 @@ from pitchkit.recast.words import same_scope
 
 if TYPE_CHECKING:
     from pitchkit.notes.update.actuals import Shown, Standing
-
-#: Funding statuses pitchkit knows, worded in the note's language (others are shown as written).
-FUNDING_STATUSES = {
-    "requested": N_("requested"),
-    "applied": N_("applied for"),
-    "applied for": N_("applied for"),
-    "pending": N_("pending"),
-    "agreed": N_("agreed"),
-    "approved": N_("approved"),
-    "awarded": N_("awarded"),
-    "secured": N_("secured"),
-    "confirmed": N_("confirmed"),
-    "declined": N_("declined"),
-    "planned": N_("planned"),
-}
 
 #: Funding at or above this calls for the whole executive team.
 WHOLE_TEAM_THRESHOLD = 250_000
@@ -164,9 +150,9 @@ def funding_status(status: str | None, lang: Language) -> str:
     """A funding status in the note's language when pitchkit knows it, else as written."""
     if not status:
         return ""
-    known = FUNDING_STATUSES.get(status.strip().casefold())
-    if known is not None:
-        return lang.gettext(known)
+    key = status_key(status)
+    if key is not None:
+        return lang.gettext(FUNDING_STATUSES[key])
     return quoted(status) if foreign(status, lang) else status
 
 

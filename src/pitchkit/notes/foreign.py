@@ -137,6 +137,7 @@ def english_fields(
     director_id: str | None = None,
     welsh: Collection[tuple[str | int, ...]] = (),
     fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
+    own_director: bool = True,
 ) -> list[tuple[tuple[str | int, ...], str]]:
     """The fields a note shows whose text (as resolved for Welsh) reads as English.
 
@@ -144,13 +145,17 @@ def english_fields(
     (as the facts file lists them) are looked at too, and the lead's role.
     A field in ``welsh`` (see :func:`given_in_welsh`) is the user's Welsh and
     is never listed. ``fields`` are the note's own (a briefing note's by
-    default; :func:`update_fields` for a progress update).
+    default; :func:`update_fields` for a progress update). ``own_director`` False
+    leaves out the facts file's own entry for ``director_id``: a ``--directors``
+    team file's row of the same id is what the note shows (:func:`from_team`).
     """
     paths = list(fields)
     if director_id is not None:
         paths.append(("project", "lead", "role"))
         directors = data.get("directors") if isinstance(data, dict) else None
         for index, director in enumerate(directors if isinstance(directors, list) else []):
+            if not own_director:
+                break  # the team file's row is what the note shows (team_roles)
             if isinstance(director, dict) and director.get("id") == director_id:
                 paths.extend(("directors", index, *field) for field in DIRECTOR_FIELDS)
     cymraeg = language("cy")
@@ -181,7 +186,9 @@ def team_roles(
     own = {d.get("id") for d in listed if isinstance(d, dict)} if isinstance(listed, list) else ()
     found: list[tuple[tuple[str | int, ...], str]] = []
     for director in loaded.facts.directors:
-        if director.id not in director_ids or director.id in own:
+        if director.id not in director_ids:
+            continue
+        if director.id in own and not from_team(loaded, director.id):
             continue
         if looks_english(director.role):
             found.append((("directors", director.id, "role"), director.role))
@@ -191,6 +198,27 @@ def team_roles(
         if english:
             found.append((("directors", director.id, "concerns"), "; ".join(english)))
     return found
+
+
+def from_team(loaded: LoadedFacts, director_id: str | None) -> bool:
+    """Whether the note to ``director_id`` shows a ``--directors`` team sheet's row.
+
+    It does when the sheet has a row of that id, even when the facts file lists a
+    director of the same id too (``pitchkit init`` writes one): the sheet's row is
+    the one read (newuser41 #1: "Eich pryderon …: Out-of-area placements" went
+    unwarned, as only the facts file's Welsh entry was looked at).
+    """
+    return director_id is not None and director_id in loaded.facts.team_rows
+
+
+def _english_found(
+    loaded: LoadedFacts, director_id: str | None, fields: Sequence[tuple[str | int, ...]]
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """The English fields of the note to ``director_id``: the facts file's, then the team's."""
+    welsh = given_in_welsh(loaded.source)
+    own = not from_team(loaded, director_id)
+    found = english_fields(loaded.source.data, director_id, welsh, fields, own_director=own)
+    return found + team_roles(loaded, [director_id] if director_id else [])
 
 
 def _place(loaded: LoadedFacts, where: tuple[str | int, ...]) -> Renderable | str:
@@ -210,12 +238,11 @@ def english_in_welsh(
     fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
 ) -> Renderable | None:
     """For ``--strict``: the fields a Welsh note would show in English, located, or ``None``."""
-    found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
-    found += team_roles(loaded, [director_id] if director_id else [])
+    found = _english_found(loaded, director_id, fields)
     if not found:
         return None
     places = Joined([_place(loaded, where) for where, _text in found], "; ")
-    return Plural(
+    said = Plural(
         "--strict: the Welsh note would show English text from {n} field: {places}; "
         "give it a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
         "it as written",
@@ -225,6 +252,7 @@ def english_in_welsh(
         len(found),
         places=places,
     )
+    return _with_team_hint(said, found)
 
 
 def _notes_english_fields(
@@ -236,7 +264,10 @@ def _notes_english_fields(
     welsh = given_in_welsh(loaded.source)
     found: list[tuple[tuple[str | int, ...], str]] = []
     for director_id in director_ids:
-        for item in english_fields(loaded.source.data, director_id, welsh, fields):
+        own = not from_team(loaded, director_id)
+        for item in english_fields(
+            loaded.source.data, director_id, welsh, fields, own_director=own
+        ):
             if item not in found:
                 found.append(item)
     return found + team_roles(loaded, director_ids)
@@ -252,7 +283,7 @@ def notes_english_in_welsh(
     if not found:
         return None
     places = Joined([_place(loaded, where) for where, _text in found], "; ")
-    return Plural(
+    said = Plural(
         "--strict: the Welsh notes would show English text from {n} field: {places}; "
         "give it a Welsh version ({{en: ..., cy: ...}}) or leave out --strict to show "
         "it as written",
@@ -262,6 +293,7 @@ def notes_english_in_welsh(
         len(found),
         places=places,
     )
+    return _with_team_hint(said, found)
 
 
 def english_warning(
@@ -270,12 +302,11 @@ def english_warning(
     fields: Sequence[tuple[str | int, ...]] = NOTE_FIELDS,
 ) -> Renderable | None:
     """Without ``--strict``: one line saying how much of a Welsh note will be in English."""
-    found = english_fields(loaded.source.data, director_id, given_in_welsh(loaded.source), fields)
-    found += team_roles(loaded, [director_id] if director_id else [])
+    found = _english_found(loaded, director_id, fields)
     if not found:
         return None
     shown, more = _field_list(found, loaded)
-    return Plural(
+    said = Plural(
         "the Welsh note shows English text from {n} field ({fields}{more}): "
         "give it a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
         "the Welsh note shows English text from {n} fields ({fields}{more}): "
@@ -284,6 +315,7 @@ def english_warning(
         fields=shown,
         more=more,
     )
+    return _with_team_hint(said, found)
 
 
 def notes_english_warning(
@@ -300,7 +332,7 @@ def notes_english_warning(
     if not found:
         return None
     shown, more = _field_list(found, loaded)
-    return Plural(
+    said = Plural(
         "the Welsh notes show English text from {n} field ({fields}{more}): "
         "give it a Welsh version ({{en: ..., cy: ...}}), or add --strict to stop instead",
         "the Welsh notes show English text from {n} fields ({fields}{more}): "
@@ -309,6 +341,34 @@ def notes_english_warning(
         fields=shown,
         more=more,
     )
+    return _with_team_hint(said, found)
+
+
+def _with_team_hint(
+    said: Renderable, found: Sequence[tuple[tuple[str | int, ...], str]]
+) -> Renderable:
+    """``said``, and where a team sheet's English cells take their Welsh, when any is found.
+
+    A cell of a ``--directors`` sheet cannot hold ``{en: ..., cy: ...}``: its Welsh goes
+    in a column of its own, ``concerns_cy`` or ``role_cy`` (newuser41 #2).
+    """
+    columns = sorted(
+        {f"{where[2]}_cy" for where, _text in found if len(where) == 3 and _team_field(where)}
+    )
+    if not columns:
+        return said
+    hint = Plural(
+        "In the team sheet, put the Welsh in a {columns} column beside it.",
+        "In the team sheet, put the Welsh in {columns} columns beside them.",
+        len(columns),
+        columns=", ".join(columns),
+    )
+    return Joined([said, hint], ". ")
+
+
+def _team_field(where: tuple[str | int, ...]) -> bool:
+    """Whether ``where`` is a team sheet's field (:func:`team_roles`: ``directors.ID.role``)."""
+    return len(where) == 3 and where[0] == "directors" and isinstance(where[1], str)
 
 
 def _in_team(where: tuple[str | int, ...]) -> bool:
