@@ -239,7 +239,8 @@ def test_qualifiers_of_one_family_must_agree_when_both_sides_state_one() -> None
     from pitchkit.recast.measures import families_disagree, qualifiers
 
     assert qualifiers("Medical agency shifts paid above the price cap") == {
-        "staff group": frozenset({"medical"})
+        "staff group": frozenset({"medical"}),
+        "temporary staff source": frozenset({"agency"}),
     }
     nursing = "Zero off-framework nursing agency shifts and no HCSW agency use"
     assert (
@@ -252,6 +253,18 @@ def test_qualifiers_of_one_family_must_agree_when_both_sides_state_one() -> None
     assert families_disagree(
         "Emergency admissions of children with asthma", "Adult acute admissions"
     ) == ("age group")
+    # Bank shifts are not agency spend; a fill rate names both (mapgrow46).
+    assert (
+        families_disagree(
+            "Bank nursing shifts booked to cover sickness", "Agency spend within the cap"
+        )
+        == "temporary staff source"
+    )
+    assert (
+        families_disagree("Bank shifts requested that are filled", "Agency spend within the cap")
+        is None
+    )
+    assert families_disagree("Bank and agency shifts", "Agency spend within the cap") is None
 
 
 def test_the_six_week_diagnostic_list_and_the_cancer_pathway_are_different_waiting_lists() -> None:
@@ -407,3 +420,25 @@ def test_a_concept_of_an_unknown_kind_is_reported() -> None:
     data = copy.deepcopy(pitchkit.recast.measures.read_measure_file())
     data["concepts"][0]["kind"] = "place"
     assert any("unknown kind 'place'" in line for line in problems(data))
+
+
+def test_general_measures_leads_write_are_named_whatever_the_specialty_or_vaccine() -> None:
+    # mapgrow46: measures written for the general case, not one facts file's phrases.
+    from pitchkit.recast.measures import concepts_in
+
+    assert concepts_in("Patients aged 75 to 79 vaccinated against RSV") == ("vaccination",)
+    assert concepts_in("Year 8 pupils given HPV vaccine") == ("vaccination",)
+    assert "vaccination" not in concepts_in("District nurse visits made only to vaccinate")
+    assert concepts_in("Weeks from referral to first paediatric allergy appointment") == (
+        "outpatient-first",
+    )
+    assert concepts_in("Antenatal admissions for threatened preterm labour") == (
+        "non-elective-admissions",
+    )
+    assert concepts_in("Adult acute mental health admissions") == ("mental-health-flow",)
+    assert concepts_in("Participants recruited to NIHR portfolio studies") == ("research",)
+    assert concepts_in("Nursing hours spent looking for equipment") == ("nursing-time",)
+    assert concepts_in("Agency RMN shifts for 1:1 observation") == ("temporary-staffing",)
+    assert concepts_in("Patients who need a GP practice appointment get one within two weeks") == (
+        "gp-access",
+    )
