@@ -21,6 +21,7 @@ from typing import NamedTuple
 from pitchkit.facts.schema import Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.i18n.welshbodies import welsh_cost_sources
 from pitchkit.i18n.welshtitle import named_again
 from pitchkit.notes.foreign import foreign
 from pitchkit.notes.targetchange import changed_from, last_was
@@ -72,6 +73,10 @@ class Figures:
     #: The step the years and their total are rounded to: :attr:`quantum`, or £1 when the
     #: years each rounded to it would not add up to their total so rounded (see :func:`figures`).
     years_quantum: float = 0.0
+    #: The money the year under way delivered so far as its line shows it, where it is not
+    #: its own money rounded but what is left of the money delivered since the change, so
+    #: rounded, after the years before it as shown (:func:`_so_far_shown`).
+    so_far: float | None = None
 
     @property
     def annual(self) -> float:
@@ -202,8 +207,51 @@ def figures(ledger: Ledger) -> Figures:
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
     )
     return Figures(
-        quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r), cost_r, years_quantum=step
+        quantum,
+        cash_r,
+        capacity_r,
+        years,
+        sum(benefit_r),
+        sum(spend_r),
+        cost_r,
+        years_quantum=step,
+        so_far=_so_far_shown(ledger, benefit_r, step),
     )
+
+
+def _so_far_shown(ledger: Ledger, shown: Sequence[float], step: float) -> float | None:
+    """The year under way's money so far as the remainder, when rounded alone it would not add.
+
+    The years the log delivered and the year under way's money so far are the
+    parts of what the change has delivered, which a progress update gives as
+    one sum ("worth £776,000"): the total is rounded first, and the money so
+    far is what is left after the years before it as shown, "2025/26 £25,000
+    delivered" then "£751,000 delivered to the end of November 2026", never
+    £25,000 and £750,000 beside £776,000 (newuser41 #1). Only within a step
+    of its own money rounded, and within the year shown; ``None`` when its own
+    money rounded adds up, or no year is under way with money so far.
+    """
+    index = next(
+        (
+            i
+            for i, share in enumerate(ledger.years)
+            if share.so_far is not None and share.upto is not None and not share.unshown
+        ),
+        None,
+    )
+    if index is None or step <= 0:
+        return None
+    share = ledger.years[index]
+    assert share.so_far is not None
+    before = [i for i in range(index) if ledger.years[i].logged]
+    if not before or share.so_far < 0 or any(ledger.years[i].benefit < 0 for i in before):
+        return None
+    total = sum(ledger.years[i].benefit for i in before) + share.so_far
+    left = round_money(total, step) - sum(shown[i] for i in before)
+    own = parts_shown(shown[index], share.so_far, share.benefit - share.so_far, step)[0]
+    if left == own or left < 0 or left > shown[index] or abs(left - share.so_far) > step:
+        return None
+    return left
 
 
 def _halves_add(
@@ -510,6 +558,9 @@ def with_source(text: str, line: Line, lang: Language) -> str:
         year = fy_label(line.price_year)
         if source.endswith(f", {year}") and len(source) > len(year) + 2:
             source = source[: -len(year) - 2].rstrip()
+    if lang.lang == "cy" and not foreign(source, lang):
+        # A Welsh source naming a national one in English: its Welsh name (newuser41 #4).
+        source = welsh_cost_sources(source)
     if foreign(source, lang):
         # An English source in a Welsh note is quoted, not mutated: "o “Cost of a fall”",
         # never "o Gost of a fall".
@@ -1189,6 +1240,7 @@ def investment_line(
             under_way=share.year == ledger.under_way,
             ends=_ends_in(ledger, share.year),
             same_average=_follows_average(ledger, index),
+            so_far=shown.so_far if share.so_far is not None else None,
         )
         for index, (share, (_, benefit, spent)) in enumerate(
             zip(ledger.years, shown.years, strict=True)
@@ -1269,7 +1321,9 @@ def investment_line(
     back = return_text(ledger, shown, lang)
     exact = exact_payback(ledger, shown)
     if exact is not None:
-        return _exact_line(ledger, shown, years, exact, lang)
+        line = _exact_line(ledger, shown, years, exact, lang)
+        spread = benefit_spread(ledger, lang)
+        return f"{line} {spread}" if spread else line
     if len(shown.years) == 1:
         # One financial year: the total over the project would only repeat that year's figure.
         template = (
@@ -1305,6 +1359,8 @@ def investment_line(
     line = f"{line} {netted_note(lang, ledger)}" if _netted_elsewhere(ledger, shown) else line
     basis = counted_from(ledger, lang)
     line = f"{line} {basis}" if basis else line
+    spread = benefit_spread(ledger, lang)
+    line = f"{line} {spread}" if spread else line
     return line if net_said else _net_of_cost(line, shown, lang)
 
 
@@ -1364,6 +1420,46 @@ def counted_from(ledger: Ledger, lang: Language) -> str:
     return lang.gettext(
         "Counted at each measure's full target from when its change is in place: {months}."
     ).format(months=fmt.join_list(months, lang, style="or"))
+
+
+def benefit_spread(ledger: Ledger, lang: Language) -> str:
+    """How the plan's benefit is split between the years: by the days each year counts.
+
+    "2025/26 £120,500" for the one month of March, beside "worth £118,200 a
+    month", left a finance director asking how it was worked out (newuser41
+    #3): a part year at the plan's rate is the year's benefit times its days
+    (31 of 365), not its months. Said as the funding's split is ("Funding split
+    by days: …"), giving each part year's days from when the benefit counts, of
+    the year's, so that it can be checked by hand, a leap year too: "Benefit
+    split by days: 31 of 365 in 2025/26, 153 of 366 in 2027/28" (£1,419,000 x
+    153 / 366 is £593,000). Empty when every year is whole, once a year
+    is what the log delivered (each year then says what it counts), when the
+    impacts count from different days, or without dates.
+    """
+    from pitchkit.recast.money import earning_days, fy_bounds
+
+    if ledger.logged or ledger.start is None or ledger.end is None or len(ledger.years) < 2:
+        return ""
+    start, end = ledger.start, ledger.end
+    starts = {benefit_start(line.impact, start) for line in ledger.counted if line.annual}
+    if len(starts) != 1:
+        return ""
+    (begins,) = starts
+    days = []
+    for share in ledger.years:
+        first, last = fy_bounds(share.year)
+        counted, length = earning_days(first, last, begins, end), (last - first).days + 1
+        if 0 < counted < length:
+            days.append((counted, length, share.year))
+    if not days:
+        return ""
+    said = ", ".join(
+        lang.gettext("{days} of {length} in {year}").format(
+            days=fmt.number(n, lang), length=fmt.number(length, lang), year=fy_label(year)
+        )
+        for n, length, year in days
+    )
+    return lang.gettext("Benefit split by days: {days}.").format(days=said)
 
 
 def _net_of_cost(line: str, shown: Figures, lang: Language) -> str:
@@ -1566,7 +1662,9 @@ def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
     benefit and funding the line shows, as a finance director checking it
     on the page does: "£1.07 per £1" beside £51,000 and £48,000 (which give
     £1.06) read as a slip (reader27). A small benefit is shown to £100, fine
-    enough for the pence (£206,400 ÷ £96,000 is £2.15).
+    enough for the pence (£206,400 ÷ £96,000 is £2.15). To the penny below £20,
+    as below £10: "£12 per £1" for £11.53 moved the return by 4% (newuser41 #2);
+    from £20, a whole pound moves it by 2.5% at most ("£24 per £1").
     """
     invested = shown.investment or ledger.investment or 0.0
     per_pound = shown.benefit / invested if invested else 0.0
@@ -1581,7 +1679,7 @@ def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
         return lang.gettext("{pence}p per £1").format(pence=pence)
     money = (
         fmt.money(per_pound, lang, precision="exact")
-        if per_pound < 10
+        if per_pound < 20
         else _money(fmt.whole(per_pound), lang)
     )
     return lang.gettext("{money} per £1").format(money=money)
@@ -1735,6 +1833,7 @@ def year_text(
     under_way: bool = False,
     ends: dt.date | None = None,
     same_average: bool = False,
+    so_far: float | None = None,
 ) -> str:
     """``2026/27 £181,000 against £28,000``: one financial year's benefit and funding.
 
@@ -1753,6 +1852,8 @@ def year_text(
     funding", so each year's "against £28,000" is its share of that funding (reader26 #14),
     without "of funding" again in every year (fixbrief28).
     ``same_average``: the year before names the average a month this year carries on.
+    ``so_far``: the money delivered so far as shown, when it is a remainder
+    (:attr:`Figures.so_far`).
     """
     values = {
         "year": fy_label(share.year),
@@ -1799,6 +1900,7 @@ def year_text(
         under_way=under_way,
         ends=ends,
         same_average=same_average,
+        so_far=so_far,
     )
     if share.flat:
         # A closed year's measure whose chart does not show the change counts nothing beside
@@ -1945,6 +2047,7 @@ def _marked_year(
     under_way: bool,
     ends: dt.date | None = None,
     same_average: bool = False,
+    so_far: float | None = None,
 ) -> str:
     """One year's line once some year is read from the log (see :func:`year_text`)."""
     if share.young is not None and share.upto is not None:
@@ -1978,12 +2081,16 @@ def _marked_year(
         # and it add up to the year's figure as shown, and the monthly rate beside it is
         # rounded as the note rounds ("then £281,000 at the average so far, about £70,000 a
         # month", not "about £70,370 a month" to make the months add up, fixbrief28).
-        so_far, rest = parts_shown(benefit, share.so_far, share.benefit - share.so_far, quantum)
+        done, rest = parts_shown(benefit, share.so_far, share.benefit - share.so_far, quantum)
+        if so_far is not None:
+            # What is left of the money delivered since the change (newuser41 #1).
+            done, rest = so_far, benefit - so_far
+            values["so_far"] = _money(done, lang)
         values["rest"] = _money(rest, lang)
         onward = rest > 0 and "rest_rate" in values
         if onward:
             values["rate"] = values["rest_rate"]
-            values["so_far"] = _money(so_far, lang)
+            values["so_far"] = _money(done, lang)
         if ends is not None and (share.benefit or share.so_far):
             # The project ends inside the year: the forecast runs to its end, not the year's.
             values["end"] = fmt.date(ends, lang)
