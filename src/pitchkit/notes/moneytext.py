@@ -73,10 +73,6 @@ class Figures:
     #: The step the years and their total are rounded to: :attr:`quantum`, or £1 when the
     #: years each rounded to it would not add up to their total so rounded (see :func:`figures`).
     years_quantum: float = 0.0
-    #: The money the year under way delivered so far as its line shows it, where it is not
-    #: its own money rounded but what is left of the money delivered since the change, so
-    #: rounded, after the years before it as shown (:func:`_so_far_shown`).
-    so_far: float | None = None
 
     @property
     def annual(self) -> float:
@@ -207,51 +203,8 @@ def figures(ledger: Ledger) -> Figures:
         (share.year, b, s) for share, b, s in zip(ledger.years, benefit_r, spend_r, strict=True)
     )
     return Figures(
-        quantum,
-        cash_r,
-        capacity_r,
-        years,
-        sum(benefit_r),
-        sum(spend_r),
-        cost_r,
-        years_quantum=step,
-        so_far=_so_far_shown(ledger, benefit_r, step),
+        quantum, cash_r, capacity_r, years, sum(benefit_r), sum(spend_r), cost_r, years_quantum=step
     )
-
-
-def _so_far_shown(ledger: Ledger, shown: Sequence[float], step: float) -> float | None:
-    """The year under way's money so far as the remainder, when rounded alone it would not add.
-
-    The years the log delivered and the year under way's money so far are the
-    parts of what the change has delivered, which a progress update gives as
-    one sum ("worth £776,000"): the total is rounded first, and the money so
-    far is what is left after the years before it as shown, "2025/26 £25,000
-    delivered" then "£751,000 delivered to the end of November 2026", never
-    £25,000 and £750,000 beside £776,000 (newuser41 #1). Only within a step
-    of its own money rounded, and within the year shown; ``None`` when its own
-    money rounded adds up, or no year is under way with money so far.
-    """
-    index = next(
-        (
-            i
-            for i, share in enumerate(ledger.years)
-            if share.so_far is not None and share.upto is not None and not share.unshown
-        ),
-        None,
-    )
-    if index is None or step <= 0:
-        return None
-    share = ledger.years[index]
-    assert share.so_far is not None
-    before = [i for i in range(index) if ledger.years[i].logged]
-    if not before or share.so_far < 0 or any(ledger.years[i].benefit < 0 for i in before):
-        return None
-    total = sum(ledger.years[i].benefit for i in before) + share.so_far
-    left = round_money(total, step) - sum(shown[i] for i in before)
-    own = parts_shown(shown[index], share.so_far, share.benefit - share.so_far, step)[0]
-    if left == own or left < 0 or left > shown[index] or abs(left - share.so_far) > step:
-        return None
-    return left
 
 
 def _halves_add(
@@ -1240,7 +1193,6 @@ def investment_line(
             under_way=share.year == ledger.under_way,
             ends=_ends_in(ledger, share.year),
             same_average=_follows_average(ledger, index),
-            so_far=shown.so_far if share.so_far is not None else None,
         )
         for index, (share, (_, benefit, spent)) in enumerate(
             zip(ledger.years, shown.years, strict=True)
@@ -1833,7 +1785,6 @@ def year_text(
     under_way: bool = False,
     ends: dt.date | None = None,
     same_average: bool = False,
-    so_far: float | None = None,
 ) -> str:
     """``2026/27 £181,000 against £28,000``: one financial year's benefit and funding.
 
@@ -1852,8 +1803,6 @@ def year_text(
     funding", so each year's "against £28,000" is its share of that funding (reader26 #14),
     without "of funding" again in every year (fixbrief28).
     ``same_average``: the year before names the average a month this year carries on.
-    ``so_far``: the money delivered so far as shown, when it is a remainder
-    (:attr:`Figures.so_far`).
     """
     values = {
         "year": fy_label(share.year),
@@ -1900,7 +1849,6 @@ def year_text(
         under_way=under_way,
         ends=ends,
         same_average=same_average,
-        so_far=so_far,
     )
     if share.flat:
         # A closed year's measure whose chart does not show the change counts nothing beside
@@ -2047,7 +1995,6 @@ def _marked_year(
     under_way: bool,
     ends: dt.date | None = None,
     same_average: bool = False,
-    so_far: float | None = None,
 ) -> str:
     """One year's line once some year is read from the log (see :func:`year_text`)."""
     if share.young is not None and share.upto is not None:
@@ -2081,16 +2028,12 @@ def _marked_year(
         # and it add up to the year's figure as shown, and the monthly rate beside it is
         # rounded as the note rounds ("then £281,000 at the average so far, about £70,000 a
         # month", not "about £70,370 a month" to make the months add up, fixbrief28).
-        done, rest = parts_shown(benefit, share.so_far, share.benefit - share.so_far, quantum)
-        if so_far is not None:
-            # What is left of the money delivered since the change (newuser41 #1).
-            done, rest = so_far, benefit - so_far
-            values["so_far"] = _money(done, lang)
+        so_far, rest = parts_shown(benefit, share.so_far, share.benefit - share.so_far, quantum)
         values["rest"] = _money(rest, lang)
         onward = rest > 0 and "rest_rate" in values
         if onward:
             values["rate"] = values["rest_rate"]
-            values["so_far"] = _money(done, lang)
+            values["so_far"] = _money(so_far, lang)
         if ends is not None and (share.benefit or share.so_far):
             # The project ends inside the year: the forecast runs to its end, not the year's.
             values["end"] = fmt.date(ends, lang)

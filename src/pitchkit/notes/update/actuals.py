@@ -902,31 +902,9 @@ def _money(line: Line, claim: Claim, first: dt.date, last: dt.date) -> float:
     # cost to the penny (``shown_cost``: £52.58, not the £52.5794… the index gives), so that
     # a finance director's 750 x £52.58 is the year's figure and an update over the same
     # months gives the same money.
-    money = _shown_between(claim, first, last, count) * shown_cost(
-        line.restated_cost, line.impact.value.amount
-    )
+    money = shown_count(count) * shown_cost(line.restated_cost, line.impact.value.amount)
     # New spend (``releases: cost``): the log's rise so far is what the change added to spend.
     return -money if is_cost(line) else money
-
-
-def _shown_between(claim: Claim, first: dt.date, last: dt.date, count: float) -> float:
-    """The whole count from ``first`` to ``last`` (``count``) so that the years add up.
-
-    A count running from the change is written whole once, to the end of the
-    log: 1,049.5 bed days are "1,050" in the update. Each year's share is the
-    whole count to its end less the whole count before it, so that the years
-    add up to the count written, and their money to the update's: 34.2 bed
-    days in March and 1,015.3 since were 34 and 1,015, £25,000 and £750,000
-    at £738.86 beside the update's 1,050 worth £776,000 (newuser41 #1); now
-    34 and 1,016, £25,000 and £751,000. Each year is within one of its own
-    count rounded. A count the chart does not give from the change (too few
-    figures) is its own count rounded.
-    """
-    upto = claim.delivered_between(dt.date.min, last)
-    before = claim.delivered_between(dt.date.min, first - dt.timedelta(days=1))
-    if upto is None or before is None or not math.isclose(upto - before, count, abs_tol=1e-6):
-        return shown_count(count)
-    return shown_count(upto) - shown_count(before)
 
 
 def _loss(line: Line, claim: Claim, first: dt.date, last: dt.date) -> Lost | None:
