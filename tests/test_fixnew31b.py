@@ -168,7 +168,7 @@ def test_the_update_says_every_figure_is_to_be_seen_above(cli: Cli, facts: Path)
         ),
         ("A&E attendance", "Presenoldeb yn yr Adran Achosion Brys"),
         ("Outpatient attendance", "Apwyntiad claf allanol"),
-        ("NHS reference costs 2016/17", "Costau cyfeirnod y GIG 2016/17"),
+        ("NHS reference costs 2016/17", "Costau cyfeirio'r GIG 2016/17"),
         ("a fix that sticks for a known pinch point", "ateb parhaol i dagfa gyfarwydd"),
     ],
 )

@@ -186,6 +186,13 @@ def investment_text(
             if begins
             else f" Counted at the full target from {start.day} {start:%B %Y}, the project's start."
         )
+        # fixnu41 (newuser41 #3): a part year is its days of the year's, said so.
+        parts = [
+            f"{earned[label]} of {length} in {label}"
+            for label, _, length in years
+            if 0 < earned.get(label, 0) < length
+        ]
+        text += f" Benefit split by days: {', '.join(parts)}." if parts else ""
     return text, sum(benefit_r), sum(invest_r)
 
 

@@ -94,3 +94,32 @@ def is_welsh_body(organisation: str) -> bool:
         is_nhs_wales_body(organisation)
         or _WELSH_WORDS.search(organisation.replace("&", " and ")) is not None
     )
+
+
+#: National sources of unit costs by their English names, and their Welsh names, for a
+#: source written in Welsh around an English name (init's Welsh list once gave
+#: "Diwrnod gwely safonol, National Cost Collection 2020/21", newuser41 #4). The year after
+#: a name is kept: "Casgliad Costau Cenedlaethol 2020/21". PSSRU is its own acronym in
+#: Welsh too ("Mynegai Chwyddiant Costau'r GIG, PSSRU 2025").
+_COST_SOURCES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bNational Cost Collection\b", re.IGNORECASE), "Casgliad Costau Cenedlaethol"),
+    (re.compile(r"\bNHS reference costs\b", re.IGNORECASE), "costau cyfeirio'r GIG"),
+)
+
+
+def welsh_cost_sources(text: str) -> str:
+    """``text`` with each national unit-cost source it names in English given its Welsh name.
+
+    "Diwrnod gwely safonol, National Cost Collection 2020/21" is "Diwrnod gwely
+    safonol, Casgliad Costau Cenedlaethol 2020/21"; a name starting the text
+    keeps its capital ("Costau cyfeirio'r GIG 2016/17").
+    """
+    for pattern, welsh in _COST_SOURCES:
+
+        def named(found: re.Match[str], welsh: str = welsh) -> str:
+            # A capital of its own ("National"), or one that starts the text ("NHS ...").
+            capital = found.start() == 0 or welsh[0].isupper()
+            return welsh[0].upper() + welsh[1:] if capital else welsh
+
+        text = pattern.sub(named, text)
+    return text

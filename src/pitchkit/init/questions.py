@@ -315,6 +315,29 @@ RISE_RELEASES = (
 )
 
 
+#: Words that say a measure is money already spent on someone else's service, in English or
+#: Welsh: out-of-area placements, agency and locum staff, private and independent-sector
+#: care, outsourced work and spot purchases. What is bought is stopped when it falls, so its
+#: value is cash, though it is counted in bed days (newuser41 #5).
+_SPENT = re.compile(
+    r"\bout[- ]of[- ]area\b|\bagency\b|\blocums?\b|\bprivate(?:ly)?\b|\bindependent[- ]sector\b"
+    r"|\boutsourc|\bspot[- ]purchas|\bspot[- ]contract|\bbought[- ]in\b"
+    r"|\btu allan i'r ardal\b|\basiantaeth|\blocwm|\bpreifat\b|\bsector annibynnol\b"
+    r"|\b[cg]ontract allanol\b|\ballanoli|\bpryniant yn y fan a'r lle\b|\bprynu yn y fan a'r lle\b",
+    re.IGNORECASE,
+)
+
+
+def spent_money(measure: str, unit: str) -> bool:
+    """Whether a measure counts money paid out to another's service: its value is then cash.
+
+    "Bed days in out-of-area mental health placements", "Diwrnodau gwely mewn
+    lleoliadau y tu allan i'r ardal", "Agency nursing shifts", "Patients sent
+    to the independent sector": each one fewer is money that stays in the budget.
+    """
+    return _SPENT.search(f"{measure} {unit}".replace("\u2019", "'")) is not None
+
+
 def ask_releases(interview: Interview, measure: str, unit: str, *, rises: bool = False) -> str:
     """Whether the money is cash or capacity: the first question a finance director asks.
 
@@ -343,8 +366,11 @@ def ask_releases(interview: Interview, measure: str, unit: str, *, rises: bool =
             ),
         )
         return keys[picked]
-    # pitchkit's own guess, from the measure and unit, is the default.
+    # pitchkit's own guess, from the measure and unit, is the default: cash where the
+    # measure is money paid out (out-of-area beds are paid for, newuser41 #5).
     guess = default_releases(SimpleNamespace(measure=measure, unit=unit))  # type: ignore[arg-type]
+    if spent_money(measure, unit):
+        guess = "cash"
     keys = [key for key, _label in RELEASES]
     picked = interview.choice(
         "impact.releases",

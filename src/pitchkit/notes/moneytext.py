@@ -21,6 +21,7 @@ from typing import NamedTuple
 from pitchkit.facts.schema import Impact
 from pitchkit.i18n import fmt
 from pitchkit.i18n.translation import N_, Language
+from pitchkit.i18n.welshbodies import welsh_cost_sources
 from pitchkit.i18n.welshtitle import named_again
 from pitchkit.notes.foreign import foreign
 from pitchkit.notes.targetchange import changed_from, last_was
@@ -510,6 +511,9 @@ def with_source(text: str, line: Line, lang: Language) -> str:
         year = fy_label(line.price_year)
         if source.endswith(f", {year}") and len(source) > len(year) + 2:
             source = source[: -len(year) - 2].rstrip()
+    if lang.lang == "cy" and not foreign(source, lang):
+        # A Welsh source naming a national one in English: its Welsh name (newuser41 #4).
+        source = welsh_cost_sources(source)
     if foreign(source, lang):
         # An English source in a Welsh note is quoted, not mutated: "o “Cost of a fall”",
         # never "o Gost of a fall".
@@ -1269,7 +1273,9 @@ def investment_line(
     back = return_text(ledger, shown, lang)
     exact = exact_payback(ledger, shown)
     if exact is not None:
-        return _exact_line(ledger, shown, years, exact, lang)
+        line = _exact_line(ledger, shown, years, exact, lang)
+        spread = benefit_spread(ledger, lang)
+        return f"{line} {spread}" if spread else line
     if len(shown.years) == 1:
         # One financial year: the total over the project would only repeat that year's figure.
         template = (
@@ -1305,6 +1311,8 @@ def investment_line(
     line = f"{line} {netted_note(lang, ledger)}" if _netted_elsewhere(ledger, shown) else line
     basis = counted_from(ledger, lang)
     line = f"{line} {basis}" if basis else line
+    spread = benefit_spread(ledger, lang)
+    line = f"{line} {spread}" if spread else line
     return line if net_said else _net_of_cost(line, shown, lang)
 
 
@@ -1364,6 +1372,46 @@ def counted_from(ledger: Ledger, lang: Language) -> str:
     return lang.gettext(
         "Counted at each measure's full target from when its change is in place: {months}."
     ).format(months=fmt.join_list(months, lang, style="or"))
+
+
+def benefit_spread(ledger: Ledger, lang: Language) -> str:
+    """How the plan's benefit is split between the years: by the days each year counts.
+
+    "2025/26 £120,500" for the one month of March, beside "worth £118,200 a
+    month", left a finance director asking how it was worked out (newuser41
+    #3): a part year at the plan's rate is the year's benefit times its days
+    (31 of 365), not its months. Said as the funding's split is ("Funding split
+    by days: …"), giving each part year's days from when the benefit counts, of
+    the year's, so that it can be checked by hand, a leap year too: "Benefit
+    split by days: 31 of 365 in 2025/26, 153 of 366 in 2027/28" (£1,419,000 x
+    153 / 366 is £593,000). Empty when every year is whole, once a year
+    is what the log delivered (each year then says what it counts), when the
+    impacts count from different days, or without dates.
+    """
+    from pitchkit.recast.money import earning_days, fy_bounds
+
+    if ledger.logged or ledger.start is None or ledger.end is None or len(ledger.years) < 2:
+        return ""
+    start, end = ledger.start, ledger.end
+    starts = {benefit_start(line.impact, start) for line in ledger.counted if line.annual}
+    if len(starts) != 1:
+        return ""
+    (begins,) = starts
+    days = []
+    for share in ledger.years:
+        first, last = fy_bounds(share.year)
+        counted, length = earning_days(first, last, begins, end), (last - first).days + 1
+        if 0 < counted < length:
+            days.append((counted, length, share.year))
+    if not days:
+        return ""
+    said = ", ".join(
+        lang.gettext("{days} of {length} in {year}").format(
+            days=fmt.number(n, lang), length=fmt.number(length, lang), year=fy_label(year)
+        )
+        for n, length, year in days
+    )
+    return lang.gettext("Benefit split by days: {days}.").format(days=said)
 
 
 def _net_of_cost(line: str, shown: Figures, lang: Language) -> str:
@@ -1566,7 +1614,9 @@ def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
     benefit and funding the line shows, as a finance director checking it
     on the page does: "£1.07 per £1" beside £51,000 and £48,000 (which give
     £1.06) read as a slip (reader27). A small benefit is shown to £100, fine
-    enough for the pence (£206,400 ÷ £96,000 is £2.15).
+    enough for the pence (£206,400 ÷ £96,000 is £2.15). To the penny below £20,
+    as below £10: "£12 per £1" for £11.53 moved the return by 4% (newuser41 #2);
+    from £20, a whole pound moves it by 2.5% at most ("£24 per £1").
     """
     invested = shown.investment or ledger.investment or 0.0
     per_pound = shown.benefit / invested if invested else 0.0
@@ -1581,7 +1631,7 @@ def return_text(ledger: Ledger, shown: Figures, lang: Language) -> str:
         return lang.gettext("{pence}p per £1").format(pence=pence)
     money = (
         fmt.money(per_pound, lang, precision="exact")
-        if per_pound < 10
+        if per_pound < 20
         else _money(fmt.whole(per_pound), lang)
     )
     return lang.gettext("{money} per £1").format(money=money)

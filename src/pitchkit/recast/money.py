@@ -686,7 +686,7 @@ class Ledger:
         so_far = 0.0
         for share in self.years:
             first, last = fy_bounds(share.year)
-            days = _earning_days(first, last, begins, self.end)
+            days = earning_days(first, last, begins, self.end)
             amount = share.amount(releases)
             # A measure the log shows worse than before the change counts nothing in a year
             # (``YearShare.worse``), never a loss set against the rest; but new spend
@@ -725,7 +725,7 @@ class Ledger:
         if not self.years or self.start is None or self.end is None:
             return None
         first, last = fy_bounds(year)
-        return _earning_days(first, last, benefit_start(impact, self.start), self.end) / (
+        return earning_days(first, last, benefit_start(impact, self.start), self.end) / (
             (last - first).days + 1
         )
 
@@ -1001,7 +1001,7 @@ def _earning_months(first: dt.date, last: dt.date, begins: dt.date, end: dt.date
     return months_between(max(first, begins), min(last, end))
 
 
-def _earning_days(first: dt.date, last: dt.date, begins: dt.date, end: dt.date) -> int:
+def earning_days(first: dt.date, last: dt.date, begins: dt.date, end: dt.date) -> int:
     """The days from ``first`` to ``last`` on which a benefit earning ``begins``–``end`` counts."""
     return max(0, (min(last, end) - max(first, begins)).days + 1)
 
@@ -1022,7 +1022,7 @@ def _years(
         for line in lines:
             earned = (
                 line.annual
-                * _earning_days(first, last, benefit_start(line.impact, start), end)
+                * earning_days(first, last, benefit_start(line.impact, start), end)
                 / length
             )
             benefit += earned
@@ -1322,7 +1322,7 @@ def _at_rates(ledger: Ledger, share: YearShare, rates: dict[str, float]) -> Year
         if monthly is not None:
             earned = monthly * _earning_months(first, last, begins, ledger.end)
         else:
-            earned = line.annual * _earning_days(first, last, begins, ledger.end) / length
+            earned = line.annual * earning_days(first, last, begins, ledger.end) / length
         if earned != 0:
             (logged if monthly is not None else full).append(line.impact.measure)
         benefit += earned
