@@ -100,7 +100,9 @@ def frailty_funded(tmp: Path, amount: int, locale: str) -> Path:
             "would take about 6 years from June 2027",
             "(not paid back by the end of the project in March 2028; at the full rate it would "
             "take about 6 years if the capacity is turned into cash).",
-            "; 14p per £1. Counted at the full target from June 2027, when the change is in place.",
+            # The funding's split by days closes the line (newuser40 #5).
+            "; 14p per £1. Counted at the full target from June 2027, when the change is in place. "
+            "Funding split by days: 87 in 2026/27, 366 in 2027/28.",
         ),
         (
             "cy_GB",
@@ -109,7 +111,7 @@ def frailty_funded(tmp: Path, amount: int, locale: str) -> Path:
             "(heb ei ad-dalu erbyn diwedd y prosiect ym mis Mawrth 2028; ar y gyfradd lawn "
             "byddai'n cymryd tua 6 blynedd pe bai'r capasiti'n troi'n arian parod).",
             "; 14c am bob £1. Wedi'i gyfrif ar y targed llawn o fis Mehefin 2027, pan fydd y "
-            "newid ar waith.",
+            "newid ar waith. Cyllid wedi'i rannu yn ôl dyddiau: 87 yn 2026/27, 366 yn 2027/28.",
         ),
     ],
 )
