@@ -457,6 +457,9 @@ def _update_status(document: Document) -> None:
     _cell_text(
         value, [("{% cellbg update.status.colour %}", False), ("{{ update.status.text }}", True)]
     )
+    # No row at all when no period was ever scored: "Not scored this period" said a score
+    # was kept and missed (newuser40 #3). A log that keeps one says when a period has none.
+    _cell_text(_update_row(table, widths)[0], [("{%tr if update.score.shown %}", False)])
     label, value = _update_row(table, widths)
     _cell_text(label, [(T("Progress score"), True)])
     _cell_fill(label, _UPDATE_HEADER_FILL)
@@ -469,6 +472,7 @@ def _update_status(document: Document) -> None:
             ("{% endif %}{% else %}" + T("Not scored this period") + "{% endif %}", False),
         ],
     )
+    _cell_text(_update_row(table, widths)[0], [("{%tr endif %}", False)])
     label, value = _update_row(table, widths)
     _cell_text(label, [(T("Next update"), True)])
     _cell_fill(label, _UPDATE_HEADER_FILL)

@@ -171,15 +171,23 @@ def test_a_confirmed_objective_names_the_measure_that_delivers_toward_it(tmp_pat
     # The lead confirmed oap-bed-days for dof.cost-improvement, but the CIP row showed only
     # agency shifts, which deliver nothing: the £727,000 sat under the £2m-budget row alone.
     assert (
-        "Bring out-of-area placement spend within the £2m budget; deliver the £9.5m cost "
-        "improvement programme for 2026/27 Inappropriate out-of-area placement bed days, adult "
-        "acute: 1,142 bed days fewer than at the baseline rate, April to November 2026, worth "
+        # Each objective once down the column (newuser40 #2): the £2m budget, named by the
+        # row above (bed days ready for discharge), is "the objective above".
+        "Deliver the £9.5m cost improvement programme for 2026/27, and the objective above "
+        "Inappropriate out-of-area placement bed days, adult acute: 1,142 bed days fewer than "
+        "at the baseline rate, April to November 2026, worth "
         # The team sheet's "Deliver the £9.5m cost improvement programme" is read as a £9.5m
         # target since session 26, but the crisis house adds spend, so the share is of the net
         # cash (fixmoney27, reader27 #2; tests/test_team_cash_target.py).
         "£727,000 at 2026/27 prices; £399,000 net of the extra spend so far (4.2% of your "
         "£9.5m target)."
     ) in text
+    # The agency shifts' row names only the objective not yet named, and points to the CIP
+    # by its place down the column.
+    assert (
+        "Cut agency spend to 3.2% of the pay bill, and the second objective above Registered "
+        "nurse agency shifts" in text
+    )
 
 
 # ----------------------------------------------------- 3. a delivered row is never split

@@ -81,7 +81,7 @@ def test_welsh_and_bilingual_updates_for_another_director_do_not_call_them_spons
     both = update(cli, facts, "dof", tmp_path, "--bilingual")
     assert "noddwr gweithredol" not in both
     assert "As executive sponsor" not in both
-    assert "The team running Same-day care hub at Dyffryn Community Hospital reports" in both
+    assert "The team running the same-day care hub at Dyffryn Community Hospital reports" in both
     sponsor = update(cli, facts, "dpcmh", tmp_path)
     assert "Fel noddwr gweithredol yr hyb gofal yr un diwrnod" in sponsor
 
@@ -118,8 +118,8 @@ def test_a_cip_met_with_capacity_alone_is_not_promised_in_the_headline(example: 
     facts = example("frailty-virtual-ward")
     english = brief(facts, "dof")
     assert (
-        "Frailty virtual ward could help you deliver the £14m cost improvement programme for "
-        "2027/28, once the capacity it releases is turned into cash."
+        "The frailty virtual ward could help you deliver the £14m cost improvement programme "
+        "for 2027/28, once the capacity it releases is turned into cash."
     ) in english
     assert "will help you deliver the £14m" not in english
     welsh = brief(facts, "dof", "cy_GB")
@@ -129,7 +129,7 @@ def test_a_cip_met_with_capacity_alone_is_not_promised_in_the_headline(example: 
         "troir y capasiti y mae'n ei ryddhau yn arian parod:"
     ) in welsh
     # An objective that is not a cash target keeps its plain headline.
-    assert "Frailty virtual ward will help you keep general and acute bed occupancy" in brief(
+    assert "The frailty virtual ward will help you keep general and acute bed occupancy" in brief(
         facts, "coo"
     )
 

@@ -103,8 +103,8 @@ def test_a_note_with_only_a_map_link_to_confirm_names_the_objective(
     facts.write_text(text, encoding="utf-8")
     english = cli("preview", str(facts), "-d", "don").stdout
     assert (
-        "Frailty virtual ward may help with this objective of yours, a link we ask you to "
-        "confirm:\n“Increase harm-free care on the medical wards”"
+        "The frailty virtual ward may help with this objective of yours, a link we ask you "
+        "to confirm:\n“Increase harm-free care on the medical wards”"
     ) in english
     assert "does not yet link" not in english
     assert "1,600 fewer a year" not in english

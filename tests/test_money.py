@@ -193,6 +193,13 @@ def investment_text(
             if 0 < earned.get(label, 0) < length
         ]
         text += f" Benefit split by days: {', '.join(parts)}." if parts else ""
+    whole = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    if len(years) > 1 and not whole:
+        # Part months: the funding is split by the project's days in each year (newuser40 #5).
+        text += " Funding split by days: " + ", ".join(
+            f"{days} in {label}" for label, days, _ in years
+        )
+        text += "."
     return text, sum(benefit_r), sum(invest_r)
 
 

@@ -101,8 +101,10 @@ def frailty_funded(tmp: Path, amount: int, locale: str) -> Path:
             "(not paid back by the end of the project in March 2028; at the full rate it would "
             "take about 6 years if the capacity is turned into cash).",
             "; 14p per £1. Counted at the full target from June 2027, when the change is in place."
-            # fixnu41 (newuser41 #3): June 2027 to March 2028, of a leap year's 366 days.
-            " Benefit split by days: 305 of 366 in 2027/28.",
+            # fixnu41 (newuser41 #3): June 2027 to March 2028, of a leap year's 366 days; the
+            # funding's split by days closes the line (newuser40 #5).
+            " Benefit split by days: 305 of 366 in 2027/28. "
+            "Funding split by days: 87 in 2026/27, 366 in 2027/28.",
         ),
         (
             "cy_GB",
@@ -111,7 +113,8 @@ def frailty_funded(tmp: Path, amount: int, locale: str) -> Path:
             "(heb ei ad-dalu erbyn diwedd y prosiect ym mis Mawrth 2028; ar y gyfradd lawn "
             "byddai'n cymryd tua 6 blynedd pe bai'r capasiti'n troi'n arian parod).",
             "; 14c am bob £1. Wedi'i gyfrif ar y targed llawn o fis Mehefin 2027, pan fydd y "
-            "newid ar waith. Budd wedi'i rannu yn ôl dyddiau: 305 o 366 yn 2027/28.",
+            "newid ar waith. Budd wedi'i rannu yn ôl dyddiau: 305 o 366 yn 2027/28. "
+            "Cyllid wedi'i rannu yn ôl dyddiau: 87 yn 2026/27, 366 yn 2027/28.",
         ),
     ],
 )

@@ -380,10 +380,16 @@ def test_a_closed_year_at_the_baseline_on_balance_says_so(
     # The update counts 394 (407 - 13) x £207.38 = £82,000 for the same facts: the block says why
     # its total is higher, so a finance director holding both papers can reconcile them
     # (merge17's open decision); the level year above, with nothing worse, does not.
-    assert line.endswith(NETTED[locale]), line
+    # The funding's split by days closes the line (newuser40 #5): 11 January to 31 March 2027
+    # is 80 days, April to December 2027 275.
+    assert line.endswith(f"{NETTED[locale]} {SPLIT[locale]}"), line
     assert NETTED[locale] not in _dof_line(tmp_path / "level", YSBYTY, locale)
 
 
+SPLIT = {
+    "en_GB": "Funding split by days: 80 in 2026/27, 275 in 2027/28.",
+    "cy_GB": "Cyllid wedi'i rannu yn ôl dyddiau: 80 yn 2026/27, 275 yn 2027/28.",
+}
 NETTED = {
     "en_GB": "Each year counts £0, not a loss, for a measure whose figures that year are worse "
     "than before the change; a progress update takes that loss off what the measure delivered "

@@ -110,7 +110,7 @@ def test_in_a_terminal_the_preview_is_drawn_with_rich() -> None:
     headline = next(
         b.text
         for b in preview.blocks
-        if b.text.startswith(("Frailty virtual ward will", "Frailty virtual ward could"))
+        if b.text.startswith(("The frailty virtual ward will", "The frailty virtual ward could"))
     )
     assert one_line(headline) in drawn
     for finding in preview.findings:

@@ -122,7 +122,7 @@ def test_the_update_gives_a_sentence_for_the_board(latest: Path) -> None:
     # reported, though written in 2028/29 (fixmoney27, reader27 #1): 164 × £2,171.07 =
     # £356,055.
     assert sentence.startswith(
-        "As executive sponsor of Frailty virtual ward, I can report that it has delivered "
+        "As executive sponsor of the frailty virtual ward, I can report that it has delivered "
         "164 fewer emergency admissions of people aged 75 and over living with "
         "frailty (worth £356,000 in capacity at 2027/28 prices)"
     )

@@ -62,6 +62,7 @@ from pitchkit.advice.review import SEVERITIES, Finding, Review, Rule, Severity
 from pitchkit.advice.timing import (
     approach_late,
     ask_before_meeting,
+    funding_undecided,
     log_dated_ahead,
     meeting_passed,
     no_keep_informed,
@@ -79,6 +80,7 @@ if TYPE_CHECKING:
     from pitchkit.advice.ranking import Ranking
 
 __all__ = [
+    "BEFORE_MEETING_RULES",
     "NOTE_RULES",
     "RULES",
     "SEVERITIES",
@@ -132,11 +134,27 @@ RULES: tuple[Rule, ...] = (
     target_was_dates,
     headline_unsupported,
     project_over,
+    funding_undecided,
     whole_team,
     no_keep_informed,
     untranslated,
     welsh_only,
     page_fit,
+)
+#: The rules whose advice is for winning a sponsor before a first meeting: who else to
+#: brief, what to find out about them, when to meet. Once the project has ended they come
+#: too late (``project-over`` says so) and ``check`` leaves them out (newuser40 #6).
+BEFORE_MEETING_RULES: frozenset[Rule] = frozenset(
+    {
+        better_fit,
+        no_personal_objective,
+        no_advice_sought,
+        no_sponsor_gain,
+        approach_late,
+        ask_before_meeting,
+        meeting_passed,
+        whole_team,
+    }
 )
 #: The rules ``pitchkit brief`` runs after writing a note: all but the length rules
 #: (:data:`~pitchkit.advice.length.LENGTH_RULES`), since the note was just fitted to its page,
@@ -170,6 +188,7 @@ UPDATE_RULES: tuple[Rule, ...] = (
     log_dated_ahead,
     target_was_dates,
     headline_unsupported,
+    funding_undecided,
     untranslated,
     welsh_only,
 )
@@ -213,6 +232,10 @@ def check(
         known=known,
         notes=notes,
     )
+    end = facts.project.end
+    if end is not None and today > end:
+        # A finished project: advice for the run-up to a first meeting comes too late.
+        rules = [rule for rule in rules if rule not in BEFORE_MEETING_RULES]
     findings = [
         finding for rule in rules for finding in rule(review) if notes or finding.severity != "info"
     ]

@@ -163,6 +163,41 @@ def project_over(review: Review) -> Iterator[Finding]:
     )
 
 
+#: Funding statuses that say the money is not decided yet.
+UNDECIDED = frozenset({"requested", "applied", "applied for", "pending", "planned", "submitted"})
+
+
+def funding_undecided(review: Review) -> Iterator[Finding]:
+    """The project has ended and its funding is still marked as asked for (newuser40 #6).
+
+    A finished project's money was either had or not: "£320,000 (requested)"
+    beside its results, and a finance director's benefit against that
+    funding, read as a bid still open.
+    """
+    project = review.facts.project
+    funding, end = project.funding, project.end
+    if funding is None or end is None or review.today <= end:
+        return
+    status = (funding.status or "").strip()
+    if status.casefold() not in UNDECIDED:
+        return
+    yield Finding(
+        "funding-undecided",
+        "warning",
+        review._("The funding is still marked '{status}', though the project has ended.").format(
+            status=status
+        ),
+        review._("project.funding.status is '{status}'; the project ended on {end}.").format(
+            status=status, end=fmt.date(end, review.lang)
+        ),
+        review._(
+            "Record what came of it ('status: awarded', or 'declined'), so the results are "
+            "set against the money the project really had."
+        ),
+        review.where("project", "funding", "status"),
+    )
+
+
 def whole_team(review: Review) -> Iterator[Finding]:
     """A large grant with only one director engaged."""
     facts = review.facts

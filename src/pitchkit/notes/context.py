@@ -1948,10 +1948,10 @@ def also_counted(
     one was left unsaid, so "Break even in 2026/27: in the plan, agency
     shifts …, so no money is counted for it yet" read as nothing towards
     break-even while the out-of-area bed days above count £2.4m a year to it
-    (reader26 #3). The bullet ends by naming each, with its money in the plan
-    and, when the log shows it, so far: "Also towards this objective:
-    inappropriate out-of-area placement bed days, adult acute (above), worth
-    £2,418,000 a year in the plan, £727,000 so far." Only impacts with money
+    (reader26 #3). The bullet ends by naming each, with its money at its target
+    and, when the log shows it, so far: "This objective also gains from the
+    change in inappropriate out-of-area placement bed days, adult acute (above),
+    worth £2,418,000 a year once at its target, £727,000 so far." Only impacts with money
     and a link the lead gave; the other bullet keeps the figures.
     """
     objective = statement["objective_id"]
@@ -1996,17 +1996,21 @@ def also_counted(
             )
             said.append(
                 (
-                    lang.gettext("{measure} (above), {money} in the plan, {delivered} so far")
+                    lang.gettext(
+                        "{measure} (above), {money} once at its target, {delivered} so far"
+                    )
                     if above
-                    else lang.gettext("{measure} (below), {money} in the plan, {delivered} so far")
+                    else lang.gettext(
+                        "{measure} (below), {money} once at its target, {delivered} so far"
+                    )
                 ).format(measure=measure, money=money, delivered=wording.worth(delivered, lang))
             )
         else:
             said.append(
                 (
-                    lang.gettext("{measure} (above), {money} in the plan")
+                    lang.gettext("{measure} (above), {money} once at its target")
                     if above
-                    else lang.gettext("{measure} (below), {money} in the plan")
+                    else lang.gettext("{measure} (below), {money} once at its target")
                 ).format(measure=measure, money=money)
             )
     if not said:
@@ -2036,9 +2040,13 @@ def also_counted(
             "text": with_how(claim, statement["how"]),
             "parts": parts,
         }
-    sentence = lang.gettext("Also towards this objective: {impacts}.").format(
-        impacts="; ".join(said)
-    )
+    # "This objective also gains from the change in …", not "Also towards this objective:
+    # …, worth £44,800 a month in capacity in the plan" (newuser40 #4).
+    sentence = lang.ngettext(
+        "This objective also gains from the change in {impacts}.",
+        "This objective also gains from the changes in {impacts}.",
+        len(said),
+    ).format(impacts="; ".join(said))
     parts = [*(statement.get("parts") or ()), {"claim": sentence, "money_of": [], "also": True}]
     claim = f"{statement['claim']} {sentence}"
     return {**statement, "claim": claim, "text": with_how(claim, statement["how"]), "parts": parts}

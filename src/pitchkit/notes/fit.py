@@ -499,9 +499,10 @@ def _step(
                 return True
         return False
     if kind == "closing":
-        # A bullet's closing "Also towards this objective: …" (the impacts other bullets show
-        # that count to it too) goes after the other bullets' closing sentences: it is the
-        # one place the note links that money to the objective (reader26 #2, #3).
+        # A bullet's closing "This objective also gains from the change in …" (the impacts
+        # other bullets show that count to it too) goes after the other bullets' closing
+        # sentences: it is the one place the note links that money to the objective
+        # (reader26 #2, #3).
         for also in (False, True):
             for index in range(len(value) - 1, -1, -1):
                 if _ends_with_also(value[index]) and not also:

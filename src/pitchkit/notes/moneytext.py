@@ -1317,26 +1317,35 @@ def investment_line(
 
 
 def funding_spread(ledger: Ledger, lang: Language, fund: str) -> str:
-    """How the funding is split between the years: evenly over the project's months.
+    """How the funding is split between the years: by the project's days in each.
 
-    Said when the ``fund`` is named for one year ("… Recovery Fund 2026/27")
-    and the project runs over more: a finance director would expect the money
-    all in that year, and the split the block gives each year is an
-    assumption (newuser37 #8). Empty otherwise.
+    "2026/27 £0 against £61,000; 2027/28 £448,000 against £259,000" left a
+    finance director asking how £320,000 was split (newuser40 #5): a project
+    that starts or ends part way through a month has each year's share of its
+    days (87 and 366 of 453), and the sentence gives the days, so the split can
+    be checked by hand. One of whole months splits alike by its months, which
+    a reader counts without help: said only when the ``fund`` is named for one
+    year ("… Recovery Fund 2026/27"), where a finance director would expect the
+    money all in that year (newuser37 #8). Empty otherwise, for a project within
+    one financial year, or without dates.
     """
-    from pitchkit.recast.money import year_named
+    from pitchkit.recast.money import months_between, year_named
 
     if len(ledger.years) < 2 or ledger.start is None or ledger.end is None:
         return ""
+    months = months_between(ledger.start, ledger.end)
+    if abs(months - round(months)) > 0.01 or ledger.start.day != 1:
+        # Brief, as the line is long already and a note has one page: "Funding split by
+        # days: 87 in 2026/27, 366 in 2027/28."
+        days = ", ".join(
+            lang.gettext("{days} in {year}").format(
+                days=fmt.number(share.days, lang), year=fy_label(share.year)
+            )
+            for share in ledger.years
+        )
+        return lang.gettext("Funding split by days: {days}.").format(days=days)
     if year_named(fund) is None:
         return ""
-    from pitchkit.recast.money import months_between
-
-    months = months_between(ledger.start, ledger.end)
-    if abs(months - round(months)) > 0.01:
-        return lang.gettext(
-            "The funding is spread evenly over the project, {start} to {end}."
-        ).format(start=fmt.date(ledger.start, lang), end=fmt.date(ledger.end, lang))
     return lang.ngettext(
         "The funding is spread evenly over the project's {n} month.",
         "The funding is spread evenly over the project's {n} months.",

@@ -14,9 +14,10 @@ from functools import cache
 
 from pitchkit.facts.schema import Director, Impact, Objective
 from pitchkit.i18n import fmt
+from pitchkit.i18n.englishtitle import english_subject, finished
 from pitchkit.i18n.fmt import quoted
 from pitchkit.i18n.translation import N_, Language
-from pitchkit.i18n.welshtitle import elided, welsh_subject
+from pitchkit.i18n.welshtitle import welsh_subject
 from pitchkit.notes import objectives
 from pitchkit.notes.foreign import foreign
 from pitchkit.notes.shown import shown_statements
@@ -849,6 +850,10 @@ def headline(pitch: Pitch, lang: Language) -> str:
     elif lang.lang == "cy":
         # "Bydd y gwasanaeth gofal clust ...", not "Bydd Gwasanaeth gofal clust ..." (newuser31).
         title = welsh_subject(title, english=foreign(title, lang))
+    elif title == pitch.facts.project.title:
+        # "The theatre scheduling hub will help you ...", not "Theatre scheduling hub will
+        # help you ..." (newuser40 #1); a name ("Project Phoenix") as it is.
+        title = english_subject(title, names=[pitch.facts.project.organisation])
     shown = shown_statements(pitch)
     proposed = proposed_objective(pitch) if not shown else None
     if proposed is not None:
@@ -859,7 +864,7 @@ def headline(pitch: Pitch, lang: Language) -> str:
         sentence = lang.gettext(
             "{title} may help with this objective of yours, a link we ask you to confirm:"
         ).format(title=title)
-        return "\n".join((elided(sentence, lang.lang), objectives.as_quoted(proposed)))
+        return "\n".join((finished(sentence, lang.lang), objectives.as_quoted(proposed)))
     named = named_plan(pitch) if not shown else None
     if named is not None:
         # A strategy line names the plan this objective is about: "does not yet link to
@@ -870,11 +875,11 @@ def headline(pitch: Pitch, lang: Language) -> str:
             "{title} links to a plan this objective of yours names ({plan}); we would value "
             "your advice on how its figures can count towards it:"
         ).format(title=title, plan=plan)
-        return "\n".join((elided(sentence, lang.lang), objectives.as_quoted(objective_text)))
+        return "\n".join((finished(sentence, lang.lang), objectives.as_quoted(objective_text)))
     if not shown and not pitch.director.objectives:
         # Their own objectives are not known: the note was judged against what the role
         # usually holds, and says so, not that it misses objectives of theirs (newuser40 #5).
-        return elided(
+        return finished(
             lang.gettext(
                 "{title} does not yet link to the objectives your role usually holds (we do "
                 "not have your own objectives): we would value your advice on where it fits."
@@ -882,7 +887,7 @@ def headline(pitch: Pitch, lang: Language) -> str:
             lang.lang,
         )
     if not shown:
-        return elided(
+        return finished(
             lang.gettext(
                 "{title} does not yet link to your objectives: we would value your advice on "
                 "where it fits."
@@ -893,7 +898,7 @@ def headline(pitch: Pitch, lang: Language) -> str:
     if not pitch.director.objectives:
         # The lens's defaults: what the role usually holds, never said to be the
         # director's own (newuser22 #1, #2).
-        return elided(
+        return finished(
             lang.gettext(
                 "{title} will help with an objective your role usually holds (we do not "
                 "have your own objectives): {objective}."
@@ -920,7 +925,7 @@ def headline(pitch: Pitch, lang: Language) -> str:
             sentence = lang.gettext("{title} will help you with this objective of yours:").format(
                 title=title
             )
-        return "\n".join((elided(sentence, lang.lang), quoted(objective.rstrip(".")) + personal))
+        return "\n".join((finished(sentence, lang.lang), quoted(objective.rstrip(".")) + personal))
     partial = part_way_sentence(title, shown[0], lang)
     if partial:
         sentence = partial
@@ -928,7 +933,7 @@ def headline(pitch: Pitch, lang: Language) -> str:
         sentence = capacity_objective_sentence(title, objective, lang)
     else:
         sentence = objective_sentence(title, objective, lang)
-    sentence = elided(sentence, lang.lang)
+    sentence = finished(sentence, lang.lang)
     if personal and sentence.endswith("."):
         return sentence[:-1] + personal + "."
     return sentence + personal

@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
+from pitchkit.i18n.englishtitle import english_subject, finished
 from pitchkit.i18n.translation import Language
-from pitchkit.i18n.welshtitle import elided, welsh_subject
+from pitchkit.i18n.welshtitle import welsh_subject
 from pitchkit.notes import objectives as shapes
 from pitchkit.notes import wording
 from pitchkit.notes.foreign import foreign
@@ -79,13 +80,17 @@ def board_sentence_text(situation: Situation) -> str:
     if lang.lang == "cy":
         # "Mae'r gwasanaeth gofal clust ...", not "Mae Gwasanaeth gofal clust ..." (newuser31).
         title = welsh_subject(title, english=foreign(title, lang))
+    else:
+        # "As executive sponsor of the theatre scheduling hub", not "of Theatre scheduling
+        # hub" (newuser40 #1); a name ("Project Phoenix") as it is.
+        title = english_subject(title, names=[situation.facts.project.organisation])
     if not found:
         if situation.fill_in:
             return fillin.board_sentence_prompt(lang, sponsor=is_sponsor(situation))
         start = situation.facts.project.start
         if start is not None and situation.period.end < start:
             # A period before the project began: it was not under way then.
-            return elided(
+            return finished(
                 lang.gettext(
                     "{title} starts on {start}, after {period}, so there is nothing to report "
                     "for that period."
@@ -98,14 +103,14 @@ def board_sentence_text(situation: Situation) -> str:
             )
         worse = worse_measures(situation)
         if worse:
-            return elided(
+            return finished(
                 lang.gettext(
                     "{title} is under way; its figures show no improvement we can report yet, "
                     "and those for {measures} have got worse."
                 ).format(title=title, measures=fmt.join_list(worse, lang)),
                 lang.lang,
             )
-        return elided(
+        return finished(
             lang.gettext(
                 "{title} is under way; its figures do not yet show a change we can report."
             ).format(title=title),
@@ -149,7 +154,7 @@ def board_sentence_text(situation: Situation) -> str:
             else:
                 text = lang.gettext("It has also delivered {delivered}, toward {credit}.")
             sentences.append(
-                elided(text.format(title=title, delivered=delivered, credit=credit), lang.lang)
+                finished(text.format(title=title, delivered=delivered, credit=credit), lang.lang)
             )
             sentences.append(missed)
             continue
@@ -178,7 +183,7 @@ def board_sentence_text(situation: Situation) -> str:
         else:
             text = lang.gettext("It has also delivered {delivered}.")
         sentences.append(
-            elided(text.format(title=title, delivered=delivered, credit=credit), lang.lang)
+            finished(text.format(title=title, delivered=delivered, credit=credit), lang.lang)
         )
     clause = worse_clause(situation)
     if clause:

@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from pitchkit.facts.schema import Impact, Objective
 from pitchkit.i18n import fmt
-from pitchkit.i18n.translation import Language
+from pitchkit.i18n.translation import N_, Language
 from pitchkit.notes import wording
 from pitchkit.notes.context import Context, worse_cash_text
 from pitchkit.notes.moneytext import freed_words, org_for, org_own
@@ -743,6 +743,9 @@ def delivered_rows(situation: Situation) -> list[Context]:
                 # "(no figure for May 2026) (of which …)" reads as one bracket: "(…; of which …)".
                 row["text"], row["share_text"] = f"{text[:-1]}; {part})", ""
         rows.append(row)
+    # A measure linked to one objective is listed before one linked to two, so that the
+    # second names only what is new and points to the one above (:func:`said_once`).
+    rows.sort(key=lambda row: len(row["objectives"]) > 1)
     if not situation.fill_in:
         rows = _with_aims(rows, situation)
     spending = spend_so_far(situation)
@@ -771,7 +774,7 @@ def delivered_rows(situation: Situation) -> list[Context]:
     if situation.fill_in and not figures:
         named = {text for row in rows for text in row["objectives"]}
         rows += objective_prompts(situation.pitch, named, situation.lang, MAX_FILL_IN - len(rows))
-    return said_once(rows)
+    return said_once(rows, situation.lang)
 
 
 def _with_aims(rows: list[Context], situation: Situation) -> list[Context]:
@@ -799,6 +802,7 @@ def _with_aims(rows: list[Context], situation: Situation) -> list[Context]:
             "measure": situation.lang.gettext("Against the objective"),
             "objectives": [text],
             "objectives_text": text,
+            "aim": True,
             "text": said,
             "money": None,
             "money_text": "",
@@ -1004,18 +1008,63 @@ def net_share(
     return None
 
 
-def said_once(rows: list[Context]) -> list[Context]:
-    """The rows with an objective named once: a row under the same objective leaves it blank.
+#: An objective named in a row above, by its place down the column (:func:`said_once`).
+ORDINAL_ABOVE = (
+    (N_("and the first objective above"), N_("The first objective above")),
+    (N_("and the second objective above"), N_("The second objective above")),
+    (N_("and the third objective above"), N_("The third objective above")),
+    (N_("and the fourth objective above"), N_("The fourth objective above")),
+)
+
+
+def said_once(rows: list[Context], lang: Language) -> list[Context]:
+    """The rows with each objective named once down the column (newuser40 #2).
 
     Three measures toward one CIP would otherwise print "Deliver the £31m CIP"
-    three times down the column; ``objectives`` still lists it on every row.
+    three times down the column: a row under the same objectives leaves it
+    blank. A measure linked to two objectives, one of which a row above has
+    named already, names only the other and points to the one above: "Eliminate
+    waits …, and the objective above", not "Eliminate waits …; deliver 107% …"
+    over a row of its own for "Deliver 107% …". Where "above" could mean more
+    than one objective, one is named by its place ("and the second objective
+    above"); two or more such, or one past the fourth, are named again. ``objectives`` still lists
+    every objective on every row. A row judging an objective's aim ("Against the
+    objective") names the objective it judges.
     """
-    previous = None
+    named: list[str] = []
+    previous: list[str] | None = None
     for row in rows:
-        text = row["objectives_text"]
-        if text and text == previous:
+        objectives = list(row["objectives"])
+        if previous is not None and objectives and set(objectives) == set(previous):
             row["objectives_text"] = ""
-        previous = text
+            continue
+        previous = objectives
+        if not objectives or row.get("aim"):
+            named += [o for o in objectives if o not in named]
+            continue
+        old = [o for o in objectives if o in named]
+        new = [o for o in objectives if o not in named]
+        named += new
+        if not old:
+            continue
+        if set(old) != set(named) - set(new):
+            # "above" would not say which: the one above by its place in the column, "the
+            # second objective above"; more than one, or one further down, named as written.
+            place = named.index(old[0]) if len(old) == 1 else len(ORDINAL_ABOVE)
+            if place >= len(ORDINAL_ABOVE):
+                continue
+            above, alone = (lang.gettext(text) for text in ORDINAL_ABOVE[place])
+        elif len(old) == 1:
+            above = lang.gettext("and the objective above")
+            alone = lang.gettext("The objective above")
+        elif len(old) == 2:
+            above = lang.gettext("and both objectives above")
+            alone = lang.gettext("Both objectives above")
+        else:
+            above = lang.gettext("and the objectives above")
+            alone = lang.gettext("The objectives above")
+        joined = [text if i == 0 else wording.lower_first(text) for i, text in enumerate(new)]
+        row["objectives_text"] = f"{'; '.join(joined)}, {above}" if new else alone
     return rows
 
 

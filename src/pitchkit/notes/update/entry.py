@@ -446,11 +446,18 @@ def reporting_lag(updates: list[Update], period: Period) -> dt.timedelta | None:
 
 
 def score_context(situation: Situation) -> Context:
-    """The IHI progress score with its meaning and its movement since the last update."""
+    """The IHI progress score with its meaning and its movement since the last update.
+
+    ``shown``: whether the update gives the score at all. A log that has never
+    scored a period has no "Not scored this period" to say (newuser40 #3): the
+    row is left out; a draft still asks for one.
+    """
     lang, entry = situation.lang, situation.entry
-    empty: Context = {"value": None, "text": "", "movement": ""}
+    kept = any(update.score is not None for update in situation.facts.updates)
+    empty: Context = {"value": None, "text": "", "movement": "", "shown": kept}
     if entry is None:
         empty["text"] = fillin.score_prompt(lang)
+        empty["shown"] = True
         return empty
     if entry.score is None:
         return empty
@@ -458,7 +465,12 @@ def score_context(situation: Situation) -> Context:
     text = lang.gettext("{score} out of 5: {meaning}").format(
         score=fmt.number(entry.score, lang, decimals=1), meaning=meaning
     )
-    return {"value": entry.score, "text": text, "movement": score_movement(situation)}
+    return {
+        "value": entry.score,
+        "text": text,
+        "movement": score_movement(situation),
+        "shown": True,
+    }
 
 
 def score_movement(situation: Situation) -> str:

@@ -562,6 +562,20 @@ def _plain_words(signal: spc.Signal, analysis: spc.Analysis, length: str, lang: 
             if down
             else lang.gettext("now above the average for {length} running")
         )
+    elif signal.rule == "outside_limits" and signal.length > 1:
+        text = (
+            lang.ngettext(
+                "{n} figure now below the chart's lower limit",
+                "{n} figures now below the chart's lower limit",
+                signal.length,
+            )
+            if down
+            else lang.ngettext(
+                "{n} figure now above the chart's upper limit",
+                "{n} figures now above the chart's upper limit",
+                signal.length,
+            )
+        ).format(n=signal.length)
     elif signal.rule == "outside_limits":
         text = (
             lang.gettext("a figure now below the chart's lower limit")
@@ -604,17 +618,59 @@ def _new_signals(
         # A trend that began before the change began before the last update too: not "new",
         # and its words say it is not counted as the project's (newuser32 #5). Each is a
         # sentence after the measure's name, never a second label colon (fixupd25a #4).
-        (
-            lang.gettext("the chart shows {signal}")
-            if _improving_before_change(analysis, s) and charted
-            else lang.gettext("the chart now shows {signal}, new since the last update")
+        lang.gettext("the chart shows {signal}").format(
+            signal=signal_words(s, analysis, kind, lang)
+        )
+        if _improving_before_change(analysis, s) and charted
+        else _news(s, analysis, kind, lang, charted=charted)
+        for s in sorted(found, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
+    ]
+
+
+def _news(
+    signal: spc.Signal, analysis: spc.Analysis, kind: str, lang: Language, *, charted: bool
+) -> str:
+    """A signal new since the last update, in a reader's words (newuser40 #4).
+
+    "two of the last three figures now close to the lower limit, a sign of
+    improvement the last update did not show", not "the chart now shows two of
+    three points close to the lower limit (improvement), new since the last
+    update". A signal the chart qualifies (on the way to a new level, recovering,
+    before a rise or fall, too early to count, weak) keeps the chart's words,
+    which say so.
+    """
+    plain = signal.improvement is not None and not (
+        signal.stepping
+        or signal.recovering
+        or signal.before_worsening
+        or signal.before_improvement
+        or analysis.too_early(signal)
+        or weak(signal, analysis)
+    )
+    if not plain:
+        return (
+            lang.gettext("the chart now shows {signal}, new since the last update")
             if charted
             else lang.gettext(
                 "now {signal}, new since the last update (its chart is left out for space)"
             )
-        ).format(signal=signal_words(s, analysis, kind, lang))
-        for s in sorted(found, key=lambda s: spc.RULE_WEIGHT[s.rule])[:1]
-    ]
+        ).format(signal=signal_words(signal, analysis, kind, lang))
+    words = _plain_words(signal, analysis, _count(signal.length, kind, lang), lang)
+    if signal.improvement and charted:
+        text = lang.gettext("{signal}, a sign of improvement the last update did not show")
+    elif signal.improvement:
+        text = lang.gettext(
+            "{signal}, a sign of improvement the last update did not show (its chart is left "
+            "out for space)"
+        )
+    elif charted:
+        text = lang.gettext("{signal}, a sign of concern the last update did not show")
+    else:
+        text = lang.gettext(
+            "{signal}, a sign of concern the last update did not show (its chart is left out "
+            "for space)"
+        )
+    return text.format(signal=words)
 
 
 def _candidates(now: Claim) -> list[spc.Signal]:
