@@ -68,6 +68,8 @@ class Estimate:
     generous: int
     #: The points its last page holds, on full pages (a short tail strands on a page).
     tail: float = 0.0
+    #: The points its last page holds on the shorter pages (``cautious``'s last page).
+    cautious_tail: float = 0.0
 
     def surely_within(self, pages: int) -> bool:
         """Whether the update fits ``pages`` even with the estimate's margin."""
@@ -103,12 +105,8 @@ def estimate(document: bytes) -> Estimate | None:
         return None
     blocks = _blocks(body)
     pages, tail = _laid_out(blocks, PAGE_HEIGHT)
-    return Estimate(
-        pages,
-        _flow(blocks, PAGE_HEIGHT * (1 - MARGIN)),
-        _flow(blocks, PAGE_HEIGHT * (1 + MARGIN)),
-        tail,
-    )
+    cautious, cautious_tail = _laid_out(blocks, PAGE_HEIGHT * (1 - MARGIN))
+    return Estimate(pages, cautious, _flow(blocks, PAGE_HEIGHT * (1 + MARGIN)), tail, cautious_tail)
 
 
 def _blocks(body: etree._Element) -> list[_Block]:
