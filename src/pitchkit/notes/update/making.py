@@ -238,18 +238,18 @@ def _stranded(data: bytes, counter: _PageCounter, measured: bool = True) -> bool
 
     Only for the built-in template, whose page the estimate knows. An update
     LibreOffice did not count (not found, or measuring off) whose estimate is
-    near the edge is taken at the estimate's shorter pages: there a last page
-    holding only a short tail is the contact line LibreOffice strands on a
-    third page (newuser26's October update, once fixread31a's countdown named
-    its average: 9 points spare on the full page, a third page in LibreOffice).
+    near the edge and whose last page, on full pages, has less than a line of
+    text to spare strands its contact line on a page of its own in
+    LibreOffice (newuser26's October update, once fixread31a's countdown named
+    its average: 9 points spare by the estimate, a third page in LibreOffice).
     """
-    from pitchkit.notes.update.pages import PAGE_HEIGHT
+    from pitchkit.notes.update.pages import PAGE_HEIGHT, text_line
 
     guess = counter.guess(data)
     if counter.template is not None or guess is None:
         return False
-    if not measured and guess.cautious > guess.pages:
-        return guess.cautious_tail < STRANDED_SHARE * PAGE_HEIGHT
+    if not measured and guess.cautious > guess.pages and PAGE_HEIGHT - guess.tail < text_line():
+        return True
     return guess.tail < STRANDED_SHARE * PAGE_HEIGHT
 
 

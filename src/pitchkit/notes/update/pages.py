@@ -68,8 +68,6 @@ class Estimate:
     generous: int
     #: The points its last page holds, on full pages (a short tail strands on a page).
     tail: float = 0.0
-    #: The points its last page holds on the shorter pages (``cautious``'s last page).
-    cautious_tail: float = 0.0
 
     def surely_within(self, pages: int) -> bool:
         """Whether the update fits ``pages`` even with the estimate's margin."""
@@ -94,6 +92,12 @@ class _Block:
     line: float = 0.0  # a split paragraph's line height
 
 
+def text_line() -> float:
+    """The height of a line of the update's body text (Normal), in points."""
+    style = UPDATE_STYLES[None]
+    return style.size * _font().line_height * style.line
+
+
 def estimate(document: bytes) -> Estimate | None:
     """The filled update's pages, laid out roughly (``None`` when it cannot be read)."""
     try:
@@ -105,8 +109,12 @@ def estimate(document: bytes) -> Estimate | None:
         return None
     blocks = _blocks(body)
     pages, tail = _laid_out(blocks, PAGE_HEIGHT)
-    cautious, cautious_tail = _laid_out(blocks, PAGE_HEIGHT * (1 - MARGIN))
-    return Estimate(pages, cautious, _flow(blocks, PAGE_HEIGHT * (1 + MARGIN)), tail, cautious_tail)
+    return Estimate(
+        pages,
+        _flow(blocks, PAGE_HEIGHT * (1 - MARGIN)),
+        _flow(blocks, PAGE_HEIGHT * (1 + MARGIN)),
+        tail,
+    )
 
 
 def _blocks(body: etree._Element) -> list[_Block]:
