@@ -156,17 +156,22 @@ def test_the_cash_lines_two_parts_add_up_to_its_forecast(
             "No signal yet: since the change in September 2026, 3 months falling, where a trend "
             "needs 5.",
             # newuser38 #2: the chart by its kind, and the countdown says what it counts.
+            # fixread31a #1: it names the average it counts against, April to August 2026's
+            # (44 + 41 + 43 + 45 + 40) / 5 = 42.6 shifts, beside the table's baseline of 43.
+            # The count is as before: 8 figures and 4 more make an XmR chart's 12, whose shift
+            # of 7 is the 3 since the change and the 4.
             "Agency theatre nurse shifts: too early to count so far: 3 figures since the change, "
             "where a run chart needs 6 in a row to show a shift; counting on from November "
-            "2026, 4 more months better than the baseline (to March 2027) could show one.",
+            "2026, 4 more months (to March 2027) below 42.6 shifts, the average before the "
+            "change, could show one.",
         ),
         (
             "cy_GB",
             "Dim arwydd eto: ers y newid (Medi 2026), 3 mis yn gostwng, lle mae angen 5 ar duedd.",
             "rhy gynnar i'w gyfrif hyd yma: 3 ffigur ers y newid, lle mae angen 6 yn olynol ar "
             "siart rediad i ddangos newid parhaus; gan gyfrif ymlaen o ddiwedd Tachwedd 2026, "
-            "gallai 4 mis arall yn well na'r llinell sylfaen (hyd at ddiwedd Mawrth 2027) "
-            "ddangos newid.",
+            "gallai 4 mis arall (hyd at ddiwedd Mawrth 2027) yn is na 42.6 sifft, y cyfartaledd "
+            "cyn y newid, ddangos newid.",
         ),
     ],
 )

@@ -106,12 +106,23 @@ def test_the_spend_row_nets_the_cash_in_plain_words_outside_a_bracket(tmp_path: 
     # reader27 #12: "(… less £328,000 of extra spend: £399,000 of cash net so far; besides,
     # £164,000 of capacity, …)" held a colon and a semicolon in a bracket.
     text = crisiscase.update(crisiscase.copy_project(tmp_path), "dof", "2026-11")
-    # fixupd28: "across all the project's measures" dropped, as in the board text.
+    # fixread31a #3: the net is said once in the table, beside the money it nets (the
+    # out-of-area row: £727,000 less 1,560 nights x £210 = £328,000 is £399,000), so the spend's
+    # row gives the spend and the capacity alone; the board text nets it in plain words.
+    table = text[text.index("Your objective Delivered so far") : text.index("Money so far")]
     assert (
-        "adding £328,000 to spend at 2026/27 prices, so the net cash delivered so far is "
-        "£399,000 (£727,000 less £328,000). The £164,000 of "
+        "worth £727,000 at 2026/27 prices; £399,000 net of the extra spend so far (4.2% of "
+        "your £9.5m target)."
+    ) in table
+    assert (
+        "adding £328,000 to spend at 2026/27 prices. The £164,000 of "
         "capacity the project has freed becomes money only when it is taken out."
-    ) in text
+    ) in table
+    board = text[text.index("For your board report") : text.index("Where we need your help")]
+    assert (
+        "at a cost of £328,000, so the net cash delivered so far is £399,000 (£727,000 less "
+        "£328,000)."
+    ) in board
     assert "besides" not in text
     assert "cash net so far" not in text
 

@@ -62,11 +62,13 @@ def test_februarys_update_says_the_same_whenever_it_is_run(project: Path) -> Non
     assert july == march
     assert "6 figures since the change" not in july
     # The countdown says what it counts: the months from February on, to the one that could
-    # show the change, on the run chart the page's method line describes.
+    # show the change, on the run chart the page's method line describes. Since fixread31a #1
+    # it names the average it counts against: July to December 2026's agency technician shifts,
+    # (62 + 66 + 60 + 67 + 63 + 65) / 6 = 63.8, beside the table's baseline of 64.
     assert (
         "too early to count so far: 2 figures since the change, where a run chart needs 6 in a "
-        "row to show a shift; counting on from February 2027, 6 more months better than the "
-        "baseline (to August 2027) could show one."
+        "row to show a shift; counting on from February 2027, 6 more months (to August 2027) "
+        "below 63.8 shifts, the average before the change, could show one."
     ) in july
     # The money block: the rest of 2026/27 counted from February's end, not from July.
     assert (

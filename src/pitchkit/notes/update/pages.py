@@ -92,6 +92,12 @@ class _Block:
     line: float = 0.0  # a split paragraph's line height
 
 
+def text_line() -> float:
+    """The height of a line of the update's body text (Normal), in points."""
+    style = UPDATE_STYLES[None]
+    return style.size * _font().line_height * style.line
+
+
 def estimate(document: bytes) -> Estimate | None:
     """The filled update's pages, laid out roughly (``None`` when it cannot be read)."""
     try:
