@@ -209,10 +209,13 @@ def test_words_in_another_sense(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "vacancies" not in concepts("Participants recruited to commercial studies up 30%")
     assert "vacancies" not in concepts("Commercial studies recruiting their first participant")
     assert "vacancies" in concepts("Nurse recruitment: time to hire under 50 days")
+    # Since mapgrow46 (session 31) the map names "participants recruited" as research, so
+    # that text no longer needs the rule; the second one still does.
+    assert concepts("Participants recruited to commercial studies up 30%") == {"research"}
     monkeypatch.setitem(RULES, "other senses", False)
     mentions.cache_clear()
     try:
-        assert "vacancies" in concepts("Participants recruited to commercial studies up 30%")
+        assert "vacancies" in concepts("Commercial studies recruiting their first participant")
     finally:
         monkeypatch.setitem(RULES, "other senses", True)
         mentions.cache_clear()

@@ -56,7 +56,9 @@ def listed(
         ),
         (
             "Adults with asthma given an annual review with a personalised action plan",
-            "Flu and pneumococcal vaccination for people with COPD",
+            # blind81's own wording: since mapgrow46 (session 31) it reads as vaccine uptake
+            # and long-term conditions (see the test below for the shorter wording).
+            "Core20PLUS5: flu, COVID-19 and pneumococcal vaccination in people with COPD",
             "people with asthma",
             "people with COPD",
         ),
@@ -72,6 +74,21 @@ def test_a_chain_between_different_people_is_offered_naming_both(
     assert found["chain"], "the chain is kept, for the lead to judge"
     assert (
         f"the impact counts {mine}, while the objective counts {theirs}" in (found["explanation"])
+    )
+
+
+def test_vaccination_for_people_with_copd_is_not_an_asthma_review(tmp_path: Path) -> None:
+    # Before mapgrow46 (session 31) this objective read only as long-term conditions (COPD),
+    # so asthma reviews reached it through that concept and the who-and-where rule held the
+    # chain as possible. The map now reads it as vaccine uptake "for" people with COPD, and
+    # no chain runs from asthma reviews to vaccine uptake: the wrong link is not offered.
+    assert (
+        listed(
+            tmp_path,
+            "Adults with asthma given an annual review with a personalised action plan",
+            "Flu and pneumococcal vaccination for people with COPD",
+        )
+        is None
     )
 
 
