@@ -158,10 +158,12 @@ def test_delivered_money_is_priced_at_the_cost_to_the_penny(
     # Since reader21 #4 the row is under the objective the brief sets it against (non-pay
     # spend); since fixnew35b (81c95414) also under the links the lead confirmed: the pads
     # support the 2026/27 CIP by `supports:`, so the row gives that year's part too; the
-    # second objective goes on in small letters after the semicolon (fixread25b).
+    # second objective goes on in small letters after the semicolon (fixread25b). Since
+    # fixnu40 (newuser40 #2) each objective is named once down the column: the agency row
+    # above names the CIP second, so the pads' row points to it (pinsD re-pin).
     assert (
-        "Keep non-pay spend within budget; deliver the £22m cost improvement programme for "
-        "2026/27 Single-use bed and chair falls sensor pads issued to "
+        "Keep non-pay spend within budget, and the second objective above Single-use bed and "
+        "chair falls sensor pads issued to "
         "medical wards: 1,838 pads fewer between September 2025 and November 2026 than before "
         "the change (an average of 240 pads a month, September 2024 to August 2025), worth "
         # Since session 26 the team sheet's "deliver the £22m cost improvement programme"
