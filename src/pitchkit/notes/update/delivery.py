@@ -261,11 +261,12 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
         # Its forecast, if any, is said after the table (:func:`expected_line`).
         if beyond is not None:
             values["beyond"] = beyond
-        if until is not None and latest is not None and beyond is not None:
+        if until is not None and latest is not None:
             values |= {
                 "latest": fmt.period_label(latest.period.text, lang),
                 "until": fmt.period_label(until.text, lang),
             }
+        if until is not None and latest is not None and beyond is not None:
             if claim.analysis.kind == "xmr":
                 return lang.ngettext(
                     "too early to count so far: {n} figure since the change, where an XmR chart "
@@ -296,10 +297,6 @@ def not_shown_text(claim: Claim, situation: Situation) -> str:
                 count,
             ).format(**values)
         if until is not None and latest is not None:
-            values |= {
-                "latest": fmt.period_label(latest.period.text, lang),
-                "until": fmt.period_label(until.text, lang),
-            }
             if claim.analysis.kind == "xmr":
                 return lang.ngettext(
                     "too early to count so far: {n} figure since the change, where an XmR chart "
