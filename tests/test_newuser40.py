@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 from typer.testing import CliRunner
 
+from docchecks import body_and_cells
 from pitchkit.cli import app
 
 DATA = Path(__file__).resolve().parent / "data" / "newuser40"
@@ -35,29 +36,18 @@ def run(*args: str, code: int = 0) -> str:
 
 def document_text(path: Path) -> str:
     """The document's paragraphs and table cells, in reading order, as one line."""
-    document = docx.Document(io.BytesIO(path.read_bytes()))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return " ".join(" ".join(parts).replace("\u00a0", " ").split())
+    return " ".join(" ".join(body_and_cells(path)).split())
+
+
+def written(out: Path, command: str, facts: Path, director: str, day: str, *extra: str) -> str:
+    """The text of the note ``command`` writes to ``out`` for ``director`` on ``day``."""
+    args = ("--directors", str(TEAM), "-d", director, "--out", str(out), "--today", day)
+    run(command, str(facts), *args, *extra)
+    return document_text(out)
 
 
 def brief(tmp: Path, director: str, facts: Path = FACTS) -> str:
-    out = tmp / f"{director}.docx"
-    run(
-        "brief",
-        str(facts),
-        "--directors",
-        str(TEAM),
-        "-d",
-        director,
-        "--out",
-        str(out),
-        "--today",
-        BRIEF_DAY,
-    )
-    return document_text(out)
+    return written(tmp / f"{director}.docx", "brief", facts, director, BRIEF_DAY)
 
 
 # --- #3: no capacity "this winter" from a change that takes effect in June -------------
@@ -138,21 +128,7 @@ def test_a_note_for_a_director_without_objectives_says_whose_objectives_it_read(
 
 def update(tmp: Path, director: str, facts: Path = FACTS, *extra: str) -> str:
     out = tmp / f"update-{director}.docx"
-    run(
-        "update",
-        str(facts),
-        "--directors",
-        str(TEAM),
-        "-d",
-        director,
-        "--out",
-        str(out),
-        "--today",
-        UPDATE_DAY,
-        "--force",
-        *extra,
-    )
-    return document_text(out)
+    return written(out, "update", facts, director, UPDATE_DAY, "--force", *extra)
 
 
 def edited(tmp: Path, old: str, new: str, name: str = "edited.yaml") -> Path:
@@ -387,4 +363,14 @@ def test_check_after_the_end_gives_advice_for_a_finished_project(tmp_path: Path)
     # Funding recorded as awarded is not questioned.
     awarded = edited(tmp_path, "    status: requested\n", "    status: awarded\n")
     text = run("check", str(awarded), "--directors", str(TEAM), "-d", "coo", "--today", UPDATE_DAY)
+    assert "funding-undecided" not in text
+
+
+def test_check_reads_a_welsh_funding_status_as_its_english(tmp_path: Path) -> None:
+    """A status typed in Welsh, as ``init --locale cy_GB`` once wrote it, is the same status."""
+    welsh = edited(tmp_path, "    status: requested\n", "    status: gofynnwyd amdano\n")
+    text = run("check", str(welsh), "--directors", str(TEAM), "-d", "coo", "--today", UPDATE_DAY)
+    assert "funding-undecided: The funding is still marked 'gofynnwyd amdano'" in text
+    agreed = edited(tmp_path, "    status: requested\n", "    status: cytunwyd arno\n", "a.yaml")
+    text = run("check", str(agreed), "--directors", str(TEAM), "-d", "coo", "--today", UPDATE_DAY)
     assert "funding-undecided" not in text

@@ -9,6 +9,7 @@ from pitchkit.advice.reasons import whole_team_needed
 from pitchkit.advice.review import Finding, Review
 from pitchkit.datewords import deadlines
 from pitchkit.i18n import fmt
+from pitchkit.i18n.funding import status_key
 from pitchkit.period import parse_period
 from pitchkit.recast.audience import items, items_for
 
@@ -179,7 +180,8 @@ def funding_undecided(review: Review) -> Iterator[Finding]:
     if funding is None or end is None or review.today <= end:
         return
     status = (funding.status or "").strip()
-    if status.casefold() not in UNDECIDED:
+    # A status typed in Welsh ("gofynnwyd amdano") is the same status as its English.
+    if (status_key(status) or status.casefold()) not in UNDECIDED:
         return
     yield Finding(
         "funding-undecided",
