@@ -15,17 +15,11 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
 from documenttext import document_text
-from pitchkit.cli import app
+from test_newuser41 import run
 
 DATA = Path(__file__).resolve().parent / "data" / "newuser41"
-
-
-def run(*args: str, given: str | None = None) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args), input=given)
-    return result.exit_code, " ".join((result.output + result.stderr).split())
 
 
 @pytest.fixture
